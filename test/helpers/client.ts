@@ -1,0 +1,82 @@
+import { SELF } from 'cloudflare:test';
+
+export const ORIGIN = 'http://localhost';
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface CallOptions {
+  body?: unknown;
+  /** Raw body sent as is (malformed JSON, CSV …). */
+  raw?: BodyInit;
+  headers?: Record<string, string>;
+  lang?: 'zh-CN' | 'en';
+}
+
+/** Credentials a caller presents: a session (cookie + CSRF token) or an API key. */
+export type Credentials =
+  | { kind: 'session'; cookie: string; csrf: string }
+  | { kind: 'key'; secret: string }
+  | { kind: 'none' };
+
+/** One HTTP call through the Worker under test (SELF), answered as status + parsed body. */
+export async function call(
+  creds: Credentials,
+  method: string,
+  path: string,
+  opts: CallOptions = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = {
+    Origin: ORIGIN,
+    ...(opts.lang && { 'Accept-Language': opts.lang }),
+  };
+  if (creds.kind === 'session') {
+    headers.Cookie = creds.cookie;
+    headers['X-CSRF-Token'] = creds.csrf;
+  } else if (creds.kind === 'key') {
+    headers.Authorization = `Bearer ${creds.secret}`;
+  }
+  let body: BodyInit | undefined = opts.raw;
+  if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['Content-Type'] = 'application/json';
+  }
+  const res = await SELF.fetch(`${ORIGIN}/api/v1${path}`, {
+    method,
+    headers: { ...headers, ...opts.headers },
+    body,
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: res.status, body: parsed, headers: res.headers };
+}
+
+/** The `name=value` of a Set-Cookie header, for sending back. */
+export function cookieFrom(res: Reply, name = 'jx_session'): string {
+  const raw = res.headers.get('Set-Cookie') ?? '';
+  const match = new RegExp(`${name}=([^;]*)`).exec(raw);
+  if (!match) throw new Error(`no ${name} cookie in ${raw}`);
+  return `${name}=${match[1]}`;
+}
+
+/** Bound caller: `as.get('/me')`. */
+export function caller(creds: Credentials) {
+  return {
+    creds,
+    get: (path: string, opts?: CallOptions) => call(creds, 'GET', path, opts),
+    post: (path: string, body?: unknown, opts?: CallOptions) => call(creds, 'POST', path, { ...opts, body }),
+    patch: (path: string, body?: unknown, opts?: CallOptions) =>
+      call(creds, 'PATCH', path, { ...opts, body }),
+    put: (path: string, body?: unknown, opts?: CallOptions) => call(creds, 'PUT', path, { ...opts, body }),
+    delete: (path: string, opts?: CallOptions) => call(creds, 'DELETE', path, opts),
+  };
+}
+export type Caller = ReturnType<typeof caller>;

@@ -1,0 +1,46 @@
+import type { MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
+import type { KeyScope, Role } from '../../db/schema';
+import type { AppEnv } from '../env';
+import { ApiError } from '../lib/errors';
+import { authenticate } from './authenticate';
+import { assertCsrf } from './csrf';
+
+/** What a route accepts: people by role, integrators by key scope (any one of them). */
+export type Access = { public: true } | { roles: readonly Role[]; scopes: readonly KeyScope[] };
+
+const ACCESS = Symbol('access');
+export type Authorizer = MiddlewareHandler<AppEnv> & { [ACCESS]: Access };
+
+/** The declared access of a handler, if it is an authorizer. */
+export function declaredAccess(handler: unknown): Access | undefined {
+  return typeof handler === 'function' ? (handler as Partial<Authorizer>)[ACCESS] : undefined;
+}
+
+/** Authenticates the caller and checks role or scope (and CSRF for cookie writes). */
+export function authorize(access: Access): Authorizer {
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if ('public' in access) return next();
+    const { principal, csrfToken } = await authenticate(c);
+    if (principal.kind === 'user') {
+      if (!access.roles.includes(principal.role)) throw new ApiError('FORBIDDEN');
+      if (csrfToken !== undefined) assertCsrf(c, csrfToken);
+    } else if (!access.scopes.some((s) => principal.scopes.includes(s))) {
+      throw new ApiError('FORBIDDEN');
+    }
+    c.set('principal', principal);
+    c.set('csrfToken', csrfToken);
+    return next();
+  };
+  return Object.assign(middleware, { [ACCESS]: access });
+}
+
+/**
+ * Fail closed: runs before any route and refuses one whose matched handlers include no
+ * authorizer, so a route added without declaring who may call it answers 403, never data.
+ */
+export const failClosed: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const own = matchedRoutes(c).filter((r) => r.method !== 'ALL');
+  if (own.length > 0 && !own.some((r) => declaredAccess(r.handler))) throw new ApiError('FORBIDDEN');
+  return next();
+};

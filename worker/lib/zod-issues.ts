@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import type { FieldIssue } from './errors';
+import { format, type Lang, type Texts } from './i18n';
+
+/** `indicators[2].points` from zod's path. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => {
+    if (typeof key === 'number') return `${acc}[${key}]`;
+    return acc ? `${acc}.${String(key)}` : String(key);
+  }, '');
+}
+
+const texts = {
+  required: { 'zh-CN': '必填', en: 'is required' },
+  type: { 'zh-CN': '类型应为 {expected}', en: 'must be of type {expected}' },
+  stringTooLong: { 'zh-CN': '长度不能超过 {n} 个字符', en: 'must be at most {n} characters' },
+  stringTooShort: { 'zh-CN': '长度至少为 {n} 个字符', en: 'must be at least {n} characters' },
+  numberTooBig: { 'zh-CN': '不能大于 {n}', en: 'must be at most {n}' },
+  numberTooSmall: { 'zh-CN': '不能小于 {n}', en: 'must be at least {n}' },
+  tooMany: { 'zh-CN': '最多 {n} 项', en: 'must have at most {n} items' },
+  tooFew: { 'zh-CN': '至少 {n} 项', en: 'must have at least {n} items' },
+  format: { 'zh-CN': '格式不正确（{format}）', en: 'has an invalid format ({format})' },
+  oneOf: { 'zh-CN': '应为以下之一：{values}', en: 'must be one of: {values}' },
+  unknownKeys: { 'zh-CN': '不允许的字段：{keys}', en: 'unknown field(s): {keys}' },
+  notMultiple: { 'zh-CN': '最多保留 {n} 位小数', en: 'must have at most {n} decimals' },
+  invalid: { 'zh-CN': '无效', en: 'is invalid' },
+} satisfies Record<string, Texts>;
+
+function describe(issue: z.core.$ZodIssue, lang: Lang): string {
+  const t = (key: keyof typeof texts, params: Record<string, string | number> = {}) =>
+    format(texts[key][lang], params);
+  switch (issue.code) {
+    case 'invalid_type':
+      // zod's finalized issue keeps no input; its default text says when nothing was there.
+      return issue.message.endsWith('received undefined')
+        ? t('required')
+        : t('type', { expected: issue.expected });
+    case 'too_big': {
+      const n = Number(issue.maximum);
+      if (issue.origin === 'string') return t('stringTooLong', { n });
+      if (issue.origin === 'array' || issue.origin === 'set') return t('tooMany', { n });
+      return t('numberTooBig', { n });
+    }
+    case 'too_small': {
+      const n = Number(issue.minimum);
+      if (issue.origin === 'string') return t('stringTooShort', { n });
+      if (issue.origin === 'array' || issue.origin === 'set') return t('tooFew', { n });
+      return t('numberTooSmall', { n });
+    }
+    case 'invalid_format':
+      return t('format', { format: issue.format });
+    case 'invalid_value':
+      return t('oneOf', { values: issue.values.map(String).join(', ') });
+    case 'unrecognized_keys':
+      return t('unknownKeys', { keys: issue.keys.join(', ') });
+    case 'not_multiple_of':
+      return t('notMultiple', { n: Math.max(0, -Math.round(Math.log10(Number(issue.divisor)))) });
+    case 'custom': {
+      const i18n = (issue.params as { i18n?: Texts } | undefined)?.i18n;
+      return i18n ? i18n[lang] : lang === 'en' ? issue.message : t('invalid');
+    }
+    default:
+      return lang === 'en' ? issue.message : t('invalid');
+  }
+}
+
+/** zod issues as field-by-field errors in the caller's language. */
+export function fieldIssues(error: z.ZodError, lang: Lang): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const field = fieldPath(issue.path) || '(body)';
+    const text = describe(issue, lang);
+    return { field, code: issue.code, message: lang === 'en' ? `${field} ${text}` : `${field}：${text}` };
+  });
+}

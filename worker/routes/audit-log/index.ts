@@ -1,0 +1,78 @@
+import { z } from '@hono/zod-openapi';
+import { READERS } from '../../access/roles';
+import { listAudit, verifyAudit } from '../../services/audit-log';
+import { scopeOf } from '../../services/scope';
+import { defineRoute, errorResponses, jsonResponse } from '../define';
+import { router } from '../router';
+import { isoTime, pageOf, pageQuery } from '../schemas';
+
+const access = { roles: READERS, scopes: ['audit:read'] } as const;
+const tags = ['Audit log'];
+
+const entrySchema = z
+  .object({
+    id: z.string(),
+    seq: z.number().int(),
+    at: isoTime,
+    actor: z.object({ type: z.enum(['user', 'api_key', 'system']), id: z.string() }),
+    action: z.string().openapi({ example: 'user.update' }),
+    entity: z.object({ type: z.string(), id: z.string() }),
+    before: z.unknown(),
+    after: z.unknown(),
+    requestId: z.string(),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .openapi('AuditEntry');
+
+const filters = pageQuery.extend({
+  entityType: z.string().max(40).optional(),
+  entityId: z.string().max(64).optional(),
+  actorId: z.string().max(64).optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+});
+
+const list = defineRoute({
+  method: 'get',
+  path: '/audit-log',
+  tags,
+  operationId: 'listAuditLog',
+  summary: 'Audit entries, newest first, filtered by entity, actor and time',
+  access,
+  request: { query: filters },
+  responses: {
+    200: jsonResponse(pageOf(entrySchema), 'A page of entries'),
+    ...errorResponses('BAD_REQUEST'),
+  },
+});
+
+const verify = defineRoute({
+  method: 'get',
+  path: '/audit-log/verify',
+  tags,
+  operationId: 'verifyAuditLog',
+  summary: 'Recompute the hash chain and name the first entry that does not fit',
+  access,
+  responses: {
+    200: jsonResponse(
+      z.object({
+        ok: z.boolean(),
+        checked: z.number().int(),
+        headHash: z.string().optional(),
+        firstBad: z
+          .object({
+            id: z.string(),
+            seq: z.number().int(),
+            reason: z.enum(['hash_mismatch', 'broken_link', 'missing_seq']),
+          })
+          .optional(),
+      }),
+      'The verdict',
+    ),
+  },
+});
+
+export const auditRoutes = router()
+  .openapi(verify, async (c) => c.json(await verifyAudit(scopeOf(c)), 200))
+  .openapi(list, async (c) => c.json(await listAudit(scopeOf(c), c.req.valid('query')), 200));

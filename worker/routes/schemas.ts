@@ -1,0 +1,35 @@
+import { z } from '@hono/zod-openapi';
+import { errorStatus } from '../lib/errors';
+
+/** Shared payload pieces, so every resource says "name", "id" and "page" the same way. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(errorStatus) as [keyof typeof errorStatus, ...(keyof typeof errorStatus)[]]),
+      message: z.string(),
+      details: z.unknown().optional(),
+      requestId: z.string(),
+    }),
+  })
+  .openapi('Error');
+
+export const idParam = (prefix: string) =>
+  z.object({
+    id: z
+      .string()
+      .max(64)
+      .openapi({ param: { name: 'id', in: 'path' }, example: `${prefix}_7Hq2…` }),
+  });
+
+export const pageQuery = z.object({
+  cursor: z.string().max(200).optional().openapi({ description: 'Opaque cursor from the previous page' }),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const personName = z.string().trim().min(1).max(100);
+export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+export const password = z.string().min(10).max(200);
+export const isoTime = z.string().openapi({ format: 'date-time', example: '2026-11-28T08:00:00.000Z' });

@@ -1,0 +1,108 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import { apiKeys, type KeyScope } from '../../db/schema';
+import { commit } from '../audit/commit';
+import { sha256Hex } from '../lib/crypto';
+import { notFound } from '../lib/errors';
+import { newId, randomBase62 } from '../lib/ids';
+import { nowIso } from '../lib/time';
+import { decodeCursor, page } from './cursor';
+import type { Scope } from './scope';
+
+/** `pek_` marks a Jixiao key in logs and secret scanners; 40 base62 chars ≈ 238 bits. */
+export const KEY_PREFIX = 'pek_';
+const SECRET_LENGTH = 40;
+
+type KeyRow = typeof apiKeys.$inferSelect;
+
+/** What anyone may see of a key: never its hash, only the first characters. */
+export function publicKey(k: KeyRow) {
+  return {
+    id: k.id,
+    name: k.name,
+    start: k.start,
+    scopes: k.scopes,
+    expiresAt: k.expiresAt,
+    revokedAt: k.revokedAt,
+    lastUsedAt: k.lastUsedAt,
+    createdBy: k.createdBy,
+    createdAt: k.createdAt,
+  };
+}
+
+async function findKey(scope: Scope, id: string): Promise<KeyRow> {
+  const [row] = await scope.db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.tenantId, scope.tenantId), eq(apiKeys.id, id)));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function getKey(scope: Scope, id: string) {
+  return publicKey(await findKey(scope, id));
+}
+
+export async function listKeys(scope: Scope, q: { cursor?: string; limit: number }) {
+  const before = decodeCursor<string>(q.cursor, 'string');
+  const rows = await scope.db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.tenantId, scope.tenantId), before ? lt(apiKeys.id, before) : undefined))
+    .orderBy(desc(apiKeys.id))
+    .limit(q.limit + 1);
+  const p = page(rows, q.limit, (k) => k.id);
+  return { items: p.items.map(publicKey), nextCursor: p.nextCursor };
+}
+
+/** Creates a key; the secret is returned here once and never again. */
+export async function createKey(
+  scope: Scope,
+  input: { name: string; scopes: KeyScope[]; expiresAt?: string },
+) {
+  const secret = KEY_PREFIX + randomBase62(SECRET_LENGTH);
+  const row: KeyRow = {
+    id: newId('apiKey'),
+    tenantId: scope.tenantId,
+    name: input.name,
+    keyHash: await sha256Hex(secret),
+    start: secret.slice(0, KEY_PREFIX.length + 4),
+    scopes: [...new Set(input.scopes)],
+    expiresAt: input.expiresAt ?? null,
+    revokedAt: null,
+    lastUsedAt: null,
+    createdBy: scope.actor.actorId,
+    createdAt: nowIso(),
+  };
+  return commit(scope.db, scope.actor, async () => ({
+    statements: [scope.db.insert(apiKeys).values(row)],
+    audit: [{ action: 'api_key.create', entityType: 'api_key', entityId: row.id, after: publicKey(row) }],
+    result: { key: publicKey(row), secret },
+  }));
+}
+
+/** Revocation is immediate: the next request with the key is a 401. Revoking twice is harmless. */
+export async function revokeKey(scope: Scope, id: string) {
+  return commit(scope.db, scope.actor, async () => {
+    const before = await findKey(scope, id);
+    if (before.revokedAt) return { statements: [], audit: [], result: publicKey(before) };
+    const after = { ...before, revokedAt: nowIso() };
+    return {
+      statements: [
+        scope.db
+          .update(apiKeys)
+          .set({ revokedAt: after.revokedAt })
+          .where(and(eq(apiKeys.tenantId, scope.tenantId), eq(apiKeys.id, id))),
+      ],
+      audit: [
+        {
+          action: 'api_key.revoke',
+          entityType: 'api_key',
+          entityId: id,
+          before: publicKey(before),
+          after: publicKey(after),
+        },
+      ],
+      result: publicKey(after),
+    };
+  });
+}

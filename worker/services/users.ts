@@ -1,0 +1,188 @@
+import { and, asc, count, eq, gt, ne } from 'drizzle-orm';
+import { type Role, sessions, users } from '../../db/schema';
+import { commit, type Statement } from '../audit/commit';
+import { isUniqueViolation } from '../data/constraint';
+import { hashPassword } from '../lib/crypto';
+import { ApiError, notFound } from '../lib/errors';
+import { newId } from '../lib/ids';
+import { nowIso } from '../lib/time';
+import { decodeCursor, page } from './cursor';
+import type { Scope } from './scope';
+
+type UserRow = typeof users.$inferSelect;
+
+/** What the API and the audit log show of a user: never the password hash or salt. */
+export function publicUser(u: UserRow) {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    active: u.active,
+    createdAt: u.createdAt,
+    updatedAt: u.updatedAt,
+  };
+}
+export type PublicUser = ReturnType<typeof publicUser>;
+
+const emailTaken = (email: string) =>
+  new ApiError('CONFLICT', { message: 'EMAIL_TAKEN', params: { email }, field: 'email' });
+
+/** Builds the row for a new user (hashing the password); used by sign-up and by admins. */
+export async function newUserRow(
+  tenantId: string,
+  input: { email: string; name: string; role: Role; password: string },
+): Promise<UserRow> {
+  const pw = await hashPassword(input.password);
+  const now = nowIso();
+  return {
+    id: newId('user'),
+    tenantId,
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    passwordHash: pw.hash,
+    passwordSalt: pw.salt,
+    passwordIterations: pw.iterations,
+    active: true,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export async function findUser(scope: Scope, id: string): Promise<UserRow> {
+  const [row] = await scope.db
+    .select()
+    .from(users)
+    .where(and(eq(users.tenantId, scope.tenantId), eq(users.id, id)));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function listUsers(scope: Scope, q: { cursor?: string; limit: number }) {
+  const after = decodeCursor<string>(q.cursor, 'string');
+  const rows = await scope.db
+    .select()
+    .from(users)
+    .where(and(eq(users.tenantId, scope.tenantId), after ? gt(users.id, after) : undefined))
+    .orderBy(asc(users.id))
+    .limit(q.limit + 1);
+  const p = page(rows, q.limit, (u) => u.id);
+  return { items: p.items.map(publicUser), nextCursor: p.nextCursor };
+}
+
+/** Owner rights stay with owners: only an owner grants, changes or removes the owner role. */
+function assertMayTouchRole(scope: Scope, from: Role | undefined, to: Role | undefined) {
+  const callerRole = scope.principal.kind === 'user' ? scope.principal.role : undefined;
+  if ((from === 'owner' || to === 'owner') && callerRole !== 'owner') {
+    throw new ApiError('FORBIDDEN', { message: 'OWNER_ONLY' });
+  }
+}
+
+async function otherActiveOwners(scope: Scope, exceptId: string): Promise<number> {
+  const [row] = await scope.db
+    .select({ n: count() })
+    .from(users)
+    .where(
+      and(
+        eq(users.tenantId, scope.tenantId),
+        eq(users.role, 'owner'),
+        eq(users.active, true),
+        ne(users.id, exceptId),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export async function createUser(
+  scope: Scope,
+  input: { email: string; name: string; role: Role; password: string },
+): Promise<PublicUser> {
+  assertMayTouchRole(scope, undefined, input.role);
+  const row = await newUserRow(scope.tenantId, input);
+  try {
+    return await commit(scope.db, scope.actor, async () => ({
+      statements: [scope.db.insert(users).values(row)],
+      audit: [{ action: 'user.create', entityType: 'user', entityId: row.id, after: publicUser(row) }],
+      result: publicUser(row),
+    }));
+  } catch (err) {
+    if (isUniqueViolation(err, 'users.tenant_id, users.email')) throw emailTaken(input.email);
+    throw err;
+  }
+}
+
+export interface UserPatch {
+  name?: string;
+  role?: Role;
+  active?: boolean;
+  password?: string;
+}
+
+export async function updateUser(scope: Scope, id: string, patch: UserPatch): Promise<PublicUser> {
+  const pw = patch.password ? await hashPassword(patch.password) : undefined;
+  return commit(scope.db, scope.actor, async () => {
+    const before = await findUser(scope, id);
+    assertMayTouchRole(scope, before.role, patch.role);
+    const losesOwner =
+      before.role === 'owner' &&
+      ((patch.role !== undefined && patch.role !== 'owner') || patch.active === false);
+    if (losesOwner && (await otherActiveOwners(scope, id)) < 1)
+      throw new ApiError('CONFLICT', { message: 'LAST_OWNER' });
+    const after: UserRow = {
+      ...before,
+      name: patch.name ?? before.name,
+      role: patch.role ?? before.role,
+      active: patch.active ?? before.active,
+      ...(pw && { passwordHash: pw.hash, passwordSalt: pw.salt, passwordIterations: pw.iterations }),
+      updatedAt: nowIso(),
+    };
+    const statements: Statement[] = [
+      scope.db
+        .update(users)
+        .set(after)
+        .where(and(eq(users.tenantId, scope.tenantId), eq(users.id, id))),
+    ];
+    // A new role, a deactivation or a new password must not leave old sessions working.
+    if (patch.role || patch.active === false || pw) {
+      statements.push(
+        scope.db.delete(sessions).where(and(eq(sessions.tenantId, scope.tenantId), eq(sessions.userId, id))),
+      );
+    }
+    const changes = pw ? { ...publicUser(after), passwordChanged: true } : publicUser(after);
+    return {
+      statements,
+      audit: [
+        {
+          action: 'user.update',
+          entityType: 'user',
+          entityId: id,
+          before: publicUser(before),
+          after: changes,
+        },
+      ],
+      result: publicUser(after),
+    };
+  });
+}
+
+export async function deleteUser(scope: Scope, id: string): Promise<void> {
+  if (scope.principal.kind === 'user' && scope.principal.userId === id) {
+    throw new ApiError('CONFLICT', { message: 'SELF_DELETE' });
+  }
+  await commit(scope.db, scope.actor, async () => {
+    const before = await findUser(scope, id);
+    assertMayTouchRole(scope, before.role, undefined);
+    if (before.role === 'owner' && (await otherActiveOwners(scope, id)) < 1) {
+      throw new ApiError('CONFLICT', { message: 'LAST_OWNER' });
+    }
+    return {
+      statements: [
+        scope.db.delete(sessions).where(and(eq(sessions.tenantId, scope.tenantId), eq(sessions.userId, id))),
+        scope.db.delete(users).where(and(eq(users.tenantId, scope.tenantId), eq(users.id, id))),
+      ],
+      audit: [{ action: 'user.delete', entityType: 'user', entityId: id, before: publicUser(before) }],
+      result: undefined,
+    };
+  });
+}
