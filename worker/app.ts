@@ -24,6 +24,16 @@ const openApiConfig = {
   servers: [{ url: '/' }],
 };
 
+/** Every /api/v1 resource; its type is what the dashboard's typed client (hono/client) reads. */
+function apiV1() {
+  return new OpenAPIHono<AppEnv>()
+    .route('/', authRoutes)
+    .route('/', userRoutes)
+    .route('/', apiKeyRoutes)
+    .route('/', auditRoutes);
+}
+export type ApiV1 = ReturnType<typeof apiV1>;
+
 /** The one app factory, used by the Worker and by the tests alike. */
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
@@ -31,12 +41,7 @@ export function createApp() {
   app.use(`${API_BASE}/*`, limitBody);
   app.use(`${API_BASE}/*`, failClosed);
 
-  const v1 = new OpenAPIHono<AppEnv>()
-    .route('/', authRoutes)
-    .route('/', userRoutes)
-    .route('/', apiKeyRoutes)
-    .route('/', auditRoutes);
-  app.route(API_BASE, v1);
+  app.route(API_BASE, apiV1());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
