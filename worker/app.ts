@@ -8,6 +8,10 @@ import { apiKeyRoutes } from './routes/api-keys';
 import { auditRoutes } from './routes/audit-log';
 import { authRoutes } from './routes/auth';
 import { docsPage } from './routes/docs/page';
+import { departmentRoutes } from './routes/departments';
+import { employeeRoutes } from './routes/employees';
+import { employeeImportRoutes } from './routes/employees/import';
+import { positionRoutes } from './routes/positions';
 import { userRoutes } from './routes/users';
 
 export const API_BASE = '/api/v1';
@@ -30,7 +34,11 @@ function apiV1() {
     .route('/', authRoutes)
     .route('/', userRoutes)
     .route('/', apiKeyRoutes)
-    .route('/', auditRoutes);
+    .route('/', auditRoutes)
+    .route('/', departmentRoutes)
+    .route('/', positionRoutes)
+    .route('/', employeeRoutes)
+    .route('/', employeeImportRoutes);
 }
 export type ApiV1 = ReturnType<typeof apiV1>;
 
@@ -39,7 +47,8 @@ export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext);
   app.use(`${API_BASE}/*`, limitBody);
-  app.use(`${API_BASE}/*`, failClosed);
+  // Every route, not only /api/v1: one added anywhere without access answers 403.
+  app.use('*', failClosed);
 
   app.route(API_BASE, apiV1());
 

@@ -23,9 +23,18 @@ export interface TestTenant {
   keyWith(...scopes: KeyScope[]): Promise<Caller & { keyId: string; secret: string }>;
 }
 
-/** Signs in through the real login route. */
+let clients = 0;
+
+/**
+ * Signs in through the real login route, each time from its own client address, so that the
+ * per-address login throttle never couples unrelated tests.
+ */
 export async function signIn(slug: string, email: string, password = PASSWORD): Promise<Caller> {
-  const res = await call({ kind: 'none' }, 'POST', '/auth/login', { body: { slug, email, password } });
+  clients += 1;
+  const res = await call({ kind: 'none' }, 'POST', '/auth/login', {
+    body: { slug, email, password },
+    headers: { 'CF-Connecting-IP': `198.18.${(clients >> 8) & 255}.${clients & 255}` },
+  });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return caller({ kind: 'session', cookie: cookieFrom(res), csrf: res.body.csrfToken });
 }

@@ -28,7 +28,9 @@ async function fromApiKey(c: Context<AppEnv>, secret: string): Promise<Authentic
   if (!key) throw new ApiError('UNAUTHORIZED');
   const now = nowIso();
   if (key.revokedAt) throw new ApiError('UNAUTHORIZED', { message: 'KEY_REVOKED' });
-  if (key.expiresAt && key.expiresAt <= now) throw new ApiError('UNAUTHORIZED', { message: 'KEY_EXPIRED' });
+  // Compared as instants: a stored `…:05Z` and a `…:05.300Z` now do not order as strings.
+  if (key.expiresAt && Date.parse(key.expiresAt) <= Date.parse(now))
+    throw new ApiError('UNAUTHORIZED', { message: 'KEY_EXPIRED' });
   if (!key.lastUsedAt || Date.parse(now) - Date.parse(key.lastUsedAt) > LAST_USED_RESOLUTION_MS) {
     const touch = db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, key.id)).run();
     c.executionCtx.waitUntil(touch.catch(() => undefined));
@@ -44,8 +46,7 @@ async function fromSession(c: Context<AppEnv>, token: string): Promise<Authentic
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, await sha256Hex(token)))
     .limit(1);
-  if (!row || !row.user.active || row.user.tenantId !== row.session.tenantId)
-    throw new ApiError('UNAUTHORIZED');
+  if (!row?.user.active || row.user.tenantId !== row.session.tenantId) throw new ApiError('UNAUTHORIZED');
   if (row.session.expiresAt <= nowIso()) throw new ApiError('UNAUTHORIZED', { message: 'SESSION_EXPIRED' });
   return {
     principal: {

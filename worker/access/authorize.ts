@@ -36,11 +36,17 @@ export function authorize(access: Access): Authorizer {
 }
 
 /**
+ * Middleware registered with `use` has method ALL and a wildcard path; anything else that
+ * matched, including `app.all('/concrete/path', …)`, is a route and must declare access.
+ */
+const isRoute = (r: { method: string; path: string }) => r.method !== 'ALL' || !r.path.endsWith('*');
+
+/**
  * Fail closed: runs before any route and refuses one whose matched handlers include no
  * authorizer, so a route added without declaring who may call it answers 403, never data.
  */
 export const failClosed: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const own = matchedRoutes(c).filter((r) => r.method !== 'ALL');
+  const own = matchedRoutes(c).filter(isRoute);
   if (own.length > 0 && !own.some((r) => declaredAccess(r.handler))) throw new ApiError('FORBIDDEN');
   return next();
 };

@@ -66,7 +66,13 @@ function describe(issue: z.core.$ZodIssue, lang: Lang): string {
 
 /** zod issues as field-by-field errors in the caller's language. */
 export function fieldIssues(error: z.ZodError, lang: Lang): FieldIssue[] {
-  return error.issues.map((issue) => {
+  // zod 4 still runs length checks on a value of the wrong type (`["a"]` for a string is "too
+  // small: expected array to have >=3 items"); the type error is the one worth saying.
+  const wrongType = new Set(
+    error.issues.filter((i) => i.code === 'invalid_type').map((i) => fieldPath(i.path)),
+  );
+  const issues = error.issues.filter((i) => i.code === 'invalid_type' || !wrongType.has(fieldPath(i.path)));
+  return issues.map((issue) => {
     const field = fieldPath(issue.path) || '(body)';
     const text = describe(issue, lang);
     return { field, code: issue.code, message: lang === 'en' ? `${field} ${text}` : `${field}：${text}` };

@@ -67,7 +67,8 @@ export async function createKey(
     keyHash: await sha256Hex(secret),
     start: secret.slice(0, KEY_PREFIX.length + 4),
     scopes: [...new Set(input.scopes)],
-    expiresAt: input.expiresAt ?? null,
+    // Stored in the one ISO form (milliseconds, Z) that every other time here uses.
+    expiresAt: input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
     revokedAt: null,
     lastUsedAt: null,
     createdBy: scope.actor.actorId,

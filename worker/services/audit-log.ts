@@ -34,9 +34,14 @@ export interface AuditFilter {
   limit: number;
 }
 
+/** `at` is stored as `toISOString()`; bounds must be in that form to compare as strings. */
+const instant = (iso: string | undefined) => (iso ? new Date(iso).toISOString() : undefined);
+
 /** Newest first; the cursor is the last seq seen. */
 export async function listAudit(scope: Scope, f: AuditFilter) {
   const beforeSeq = decodeCursor<number>(f.cursor, 'number');
+  const from = instant(f.from);
+  const to = instant(f.to);
   const rows = await scope.db
     .select()
     .from(auditLog)
@@ -46,8 +51,8 @@ export async function listAudit(scope: Scope, f: AuditFilter) {
         f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
         f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
         f.actorId ? eq(auditLog.actorId, f.actorId) : undefined,
-        f.from ? gte(auditLog.at, f.from) : undefined,
-        f.to ? lte(auditLog.at, f.to) : undefined,
+        from ? gte(auditLog.at, from) : undefined,
+        to ? lte(auditLog.at, to) : undefined,
         beforeSeq !== undefined ? lt(auditLog.seq, beforeSeq) : undefined,
       ),
     )

@@ -8,7 +8,7 @@ import { ApiError } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { nowIso } from '../lib/time';
 import { newSession } from './sessions';
-import { assertNotThrottled, clearAccount, recordFailure, throttleSubjects } from './throttle';
+import { assertNotThrottled, beginAttempt, forgetOnSuccess, throttleSubjects } from './throttle';
 import { newUserRow, publicUser } from './users';
 
 export interface SignupInput {
@@ -73,7 +73,8 @@ export interface LoginInput {
 /** Checks the password under throttling; a wrong slug, e-mail or password all look the same. */
 export async function login(db: Db, requestId: string, input: LoginInput, clientIp: string) {
   const subjects = throttleSubjects(input.slug, input.email, clientIp);
-  await assertNotThrottled(db, subjects);
+  const attempt = await beginAttempt(db, subjects);
+  await assertNotThrottled(db, attempt);
   const [row] = await db
     .select({ tenant: tenants, user: users })
     .from(users)
@@ -87,15 +88,23 @@ export async function login(db: Db, requestId: string, input: LoginInput, client
           iterations: row.user.passwordIterations,
         })
       : await verifyAgainstNothing(input.password);
+  // A failure keeps the attempt's rows: they are the failure record.
   if (!ok || !row) {
-    await recordFailure(db, subjects);
     throw new ApiError('UNAUTHORIZED', { message: 'LOGIN_FAILED' });
   }
   const session = await newSession(db, row.tenant.id, row.user.id);
   const actor = { tenantId: row.tenant.id, actorType: 'user' as const, actorId: row.user.id, requestId };
   await commit(db, actor, async () => ({
-    statements: [session.insert, clearAccount(db, subjects)],
-    audit: [{ action: 'session.create', entityType: 'session', entityId: session.sessionId }],
+    statements: [session.insert, forgetOnSuccess(db, subjects, attempt)],
+    audit: [
+      {
+        action: 'session.create',
+        entityType: 'session',
+        entityId: session.sessionId,
+        // Whose session and until when; never its token or CSRF token.
+        after: { id: session.sessionId, userId: row.user.id, expiresAt: session.expiresAt },
+      },
+    ],
     result: undefined,
   }));
   return { tenant: publicTenant(row.tenant), user: publicUser(row.user), session };
@@ -111,7 +120,14 @@ export async function logout(
     statements: [
       db.delete(sessions).where(and(eq(sessions.tenantId, actor.tenantId), eq(sessions.id, sessionId))),
     ],
-    audit: [{ action: 'session.delete', entityType: 'session', entityId: sessionId }],
+    audit: [
+      {
+        action: 'session.delete',
+        entityType: 'session',
+        entityId: sessionId,
+        before: { id: sessionId, userId: actor.actorId },
+      },
+    ],
     result: undefined,
   }));
 }
