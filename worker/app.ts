@@ -7,11 +7,16 @@ import { requestContext } from './middleware/request-context';
 import { apiKeyRoutes } from './routes/api-keys';
 import { auditRoutes } from './routes/audit-log';
 import { authRoutes } from './routes/auth';
-import { docsPage } from './routes/docs/page';
 import { departmentRoutes } from './routes/departments';
+import { docsPage } from './routes/docs/page';
 import { employeeRoutes } from './routes/employees';
 import { employeeImportRoutes } from './routes/employees/import';
+import { evaluationRoutes } from './routes/evaluations';
+import { ingestRoutes } from './routes/ingest';
+import { periodRoutes } from './routes/periods';
 import { positionRoutes } from './routes/positions';
+import { assignmentRoutes } from './routes/scheme-assignments';
+import { schemeRoutes } from './routes/schemes';
 import { userRoutes } from './routes/users';
 
 export const API_BASE = '/api/v1';
@@ -35,10 +40,15 @@ function apiV1() {
     .route('/', userRoutes)
     .route('/', apiKeyRoutes)
     .route('/', auditRoutes)
+    .route('/', assignmentRoutes)
+    .route('/', periodRoutes)
+    .route('/', evaluationRoutes)
+    .route('/', ingestRoutes)
     .route('/', departmentRoutes)
     .route('/', positionRoutes)
     .route('/', employeeRoutes)
-    .route('/', employeeImportRoutes);
+    .route('/', employeeImportRoutes)
+    .route('/', schemeRoutes);
 }
 export type ApiV1 = ReturnType<typeof apiV1>;
 

@@ -59,9 +59,126 @@ export const messages = {
   },
   SELF_DELETE: { 'zh-CN': '不能删除自己的账号', en: 'You cannot delete your own account' },
   INVALID_CURSOR: { 'zh-CN': '分页游标无效', en: 'The pagination cursor is invalid' },
+  IDEMPOTENCY_MISMATCH: {
+    'zh-CN': '该 Idempotency-Key 已用于另一个不同的请求',
+    en: 'This Idempotency-Key was already used for a different request',
+  },
+  IDEMPOTENCY_IN_FLIGHT: {
+    'zh-CN': '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试',
+    en: 'A request with this Idempotency-Key is still being processed; retry later',
+  },
+  PERIOD_EXISTS: { 'zh-CN': '考核周期 {key} 已存在', en: 'The period {key} already exists' },
+  PERIOD_CLOSED: { 'zh-CN': '考核周期 {key} 已关闭', en: 'The period {key} is closed' },
+  PERIOD_NOT_APPROVED: {
+    'zh-CN': '还有未审批的考核，不能关闭周期：{counts}',
+    en: 'Some evaluations are not approved yet, so the period cannot close: {counts}',
+  },
+  WRONG_STATE: {
+    'zh-CN': '当前状态为「{status}」，不能执行「{transition}」（允许的状态：{allowed}）',
+    en: 'The evaluation is {status}; {transition} needs one of: {allowed}',
+  },
+  TRANSITION_NOT_ALLOWED: {
+    'zh-CN': '您不能对这份考核执行「{transition}」',
+    en: 'You may not {transition} this evaluation',
+  },
+  INPUTS_LOCKED: {
+    'zh-CN': '考核状态为「{status}」，只有草稿可以修改输入',
+    en: 'The evaluation is {status}; inputs can change only while it is a draft',
+  },
+  MISSING_REQUIRED: {
+    'zh-CN': '缺少必填指标的输入，不能提交：{keys}',
+    en: 'Required inputs are missing, so it cannot be submitted: {keys}',
+  },
+  ETAG_REQUIRED: {
+    'zh-CN': '修改考核需要 If-Match 请求头（取自读取时的 ETag）',
+    en: 'Changing an evaluation needs an If-Match header (the ETag you read)',
+  },
+  ETAG_STALE: {
+    'zh-CN': '这份考核已被他人修改（当前版本 {etag}），请刷新后重试',
+    en: 'Someone else changed this evaluation (now {etag}); reload and retry',
+  },
+  SCHEME_ARCHIVED: { 'zh-CN': '该考核方案已归档', en: 'The scheme is archived' },
+  // Schemes and their versions.
+  SCHEME_FROZEN: {
+    'zh-CN': '考核方案「{name}」已归档（archived），不能再新建、修改或发布版本',
+    en: 'The scheme "{name}" is archived: its versions can no longer be created, edited or published',
+  },
+  VERSION_PUBLISHED: {
+    'zh-CN': '第 {version} 版已发布（状态：published），发布后不能再修改；如需调整，请新建版本',
+    en: 'Version {version} is published (status: published) and never changes; create a new version to edit it',
+  },
+  DRAFT_EXISTS: {
+    'zh-CN': '已有草稿版本（第 {version} 版，状态：draft），请先编辑或发布它，再新建版本',
+    en: 'Version {version} is already a draft (status: draft); edit or publish it before creating another',
+  },
+  SCHEME_NOT_PUBLISHABLE: {
+    'zh-CN': '第 {version} 版有 {count} 处问题，修正后才能发布，请检查标出的字段',
+    en: 'Version {version} has {count} problem(s) to fix before it can be published; see the fields listed',
+  },
+  SCHEME_NOT_SCORABLE: {
+    'zh-CN': '第 {version} 版有 {count} 处问题，修正后才能试算，请检查标出的字段',
+    en: 'Version {version} has {count} problem(s) to fix before it can score a preview; see the fields listed',
+  },
+  PREVIEW_INPUTS_INVALID: {
+    'zh-CN': '试算输入有 {count} 处与方案不符，请检查标出的字段',
+    en: '{count} input(s) do not fit the scheme; see the fields listed',
+  },
+  NO_PUBLISHED_VERSION: {
+    'zh-CN': '考核方案「{name}」还没有已发布的版本',
+    en: 'The scheme "{name}" has no published version yet',
+  },
+  VERSION_NOT_PUBLISHED: {
+    'zh-CN': '第 {version} 版还是草稿（状态：draft），发布后才能用于考核',
+    en: 'Version {version} is still a draft (status: draft); only a published version can be used',
+  },
   AUDIT_BUSY: {
     'zh-CN': '并发写入过多，请稍后重试',
     en: 'Too many concurrent writes; please retry',
+  },
+  // Organisation: departments, positions, employees and the employee CSV import.
+  DEPARTMENT_NAME_TAKEN: { 'zh-CN': '部门「{name}」已存在', en: 'A department named {name} already exists' },
+  POSITION_NAME_TAKEN: { 'zh-CN': '岗位「{name}」已存在', en: 'A position named {name} already exists' },
+  DEPARTMENT_IN_USE: {
+    'zh-CN':
+      '部门「{name}」仍被使用（员工 {employees}，考核 {evaluations}，方案分配 {schemeAssignments}），不能删除',
+    en: 'The department {name} is in use ({employees} employees, {evaluations} evaluations, {schemeAssignments} scheme assignments) and cannot be deleted',
+  },
+  POSITION_IN_USE: {
+    'zh-CN':
+      '岗位「{name}」仍被使用（员工 {employees}，考核 {evaluations}，方案分配 {schemeAssignments}），不能删除',
+    en: 'The position {name} is in use ({employees} employees, {evaluations} evaluations, {schemeAssignments} scheme assignments) and cannot be deleted',
+  },
+  EMPLOYEE_NO_TAKEN: {
+    'zh-CN': '工号 {employeeNo} 已被本企业的其他员工使用',
+    en: 'Another employee of this company has the employee number {employeeNo}',
+  },
+  EMPLOYEE_USER_TAKEN: {
+    'zh-CN': '该登录账号已关联到另一名员工',
+    en: 'This login is already linked to another employee',
+  },
+  CSV_MEDIA_TYPE: {
+    'zh-CN': '请求体必须是 CSV 文件（Content-Type: text/csv）',
+    en: 'The request body must be a CSV file (Content-Type: text/csv)',
+  },
+  CSV_ENCODING: {
+    'zh-CN': '无法识别文件编码：请保存为 UTF-8 或 GBK（GB18030）编码的 CSV',
+    en: 'The file is neither UTF-8 nor GBK/GB18030; save it as CSV in one of those',
+  },
+  CSV_EMPTY: {
+    'zh-CN': '文件中没有数据：第一行应为表头，其后每行一名员工',
+    en: 'The file has no data: the first line is the header, then one employee per line',
+  },
+  CSV_TOO_MANY_ROWS: {
+    'zh-CN': '文件有 {rows} 行员工数据，每次最多导入 {max} 行，请拆分后再导入',
+    en: 'The file has {rows} employee rows; at most {max} can be imported at once, so split it',
+  },
+  CSV_REJECTED: {
+    'zh-CN': '文件中有 {n} 处错误，未导入任何数据',
+    en: 'The file has {n} problem(s); nothing was imported',
+  },
+  IMPORT_RACED: {
+    'zh-CN': '导入期间员工数据被他人修改，未导入任何数据，请重试',
+    en: 'Employees changed while importing; nothing was imported, please retry',
   },
 } satisfies Record<string, Texts>;
 

@@ -1,8 +1,10 @@
+import { fromBase64, toBase64 } from '../lib/crypto';
 import { ApiError } from '../lib/errors';
 
 /** Opaque keyset cursors: base64 of the last row's sort key, so pages never skip or repeat. */
 export function encodeCursor(key: string | number): string {
-  return btoa(JSON.stringify(key)).replace(/=+$/, '');
+  // UTF-8 first: btoa alone throws on Chinese names.
+  return toBase64(new TextEncoder().encode(JSON.stringify(key))).replace(/=+$/, '');
 }
 
 export function decodeCursor<T extends string | number>(
@@ -11,7 +13,9 @@ export function decodeCursor<T extends string | number>(
 ) {
   if (cursor === undefined) return undefined;
   try {
-    const value: unknown = JSON.parse(atob(cursor));
+    const value: unknown = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(fromBase64(cursor)),
+    );
     if (typeof value === kind) return value as T;
   } catch {
     // falls through to the error below

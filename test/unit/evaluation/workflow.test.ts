@@ -39,10 +39,19 @@ describe('evaluation workflow', () => {
 
   it('refuses roles that do not own a step, whatever the state', () => {
     for (const status of evaluationStatuses) {
-      expect(checkTransition('confirm', status, 'supervisor')).toMatchObject({ ok: false, reason: 'not_allowed' });
-      expect(checkTransition('approve', status, 'supervisor')).toMatchObject({ ok: false, reason: 'not_allowed' });
+      expect(checkTransition('confirm', status, 'supervisor')).toMatchObject({
+        ok: false,
+        reason: 'not_allowed',
+      });
+      expect(checkTransition('approve', status, 'supervisor')).toMatchObject({
+        ok: false,
+        reason: 'not_allowed',
+      });
       expect(checkTransition('appeal', status, 'hr')).toMatchObject({ ok: false, reason: 'not_allowed' });
-      expect(checkTransition('reopen', status, 'supervisor')).toMatchObject({ ok: false, reason: 'not_allowed' });
+      expect(checkTransition('reopen', status, 'supervisor')).toMatchObject({
+        ok: false,
+        reason: 'not_allowed',
+      });
       expect(checkTransition('lock', status, 'hr')).toMatchObject({ ok: false, reason: 'not_allowed' });
     }
   });

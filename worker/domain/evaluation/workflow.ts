@@ -2,7 +2,14 @@
  * The life of one evaluation (DOMAIN.md): who may move it, from which state, to which.
  * Pure: the service supplies the caller's relation to the evaluation and applies the result.
  */
-export const evaluationStatuses = ['draft', 'submitted', 'confirmed', 'appealed', 'approved', 'locked'] as const;
+export const evaluationStatuses = [
+  'draft',
+  'submitted',
+  'confirmed',
+  'appealed',
+  'approved',
+  'locked',
+] as const;
 export type EvaluationStatus = (typeof evaluationStatuses)[number];
 
 export const transitions = ['submit', 'confirm', 'appeal', 'resolve', 'approve', 'reopen', 'lock'] as const;
@@ -40,10 +47,15 @@ export type TransitionCheck =
   | { ok: false; reason: 'not_allowed'; relation: Relation };
 
 /** Whether `relation` may apply `transition` to an evaluation in `status`. */
-export function checkTransition(transition: Transition, status: EvaluationStatus, relation: Relation): TransitionCheck {
+export function checkTransition(
+  transition: Transition,
+  status: EvaluationStatus,
+  relation: Relation,
+): TransitionCheck {
   const rule = rules[transition];
   if (!rule.by.includes(relation)) return { ok: false, reason: 'not_allowed', relation };
-  if (!rule.from.includes(status)) return { ok: false, reason: 'wrong_state', status, allowedFrom: rule.from };
+  if (!rule.from.includes(status))
+    return { ok: false, reason: 'wrong_state', status, allowedFrom: rule.from };
   return { ok: true, to: rule.to };
 }
 

@@ -1,0 +1,98 @@
+import { z } from '@hono/zod-openapi';
+import { evaluationStatusValues } from '../../../db/schema';
+import { isoTime } from '../schemas';
+
+export const evaluationSchema = z
+  .object({
+    id: z.string(),
+    periodId: z.string(),
+    employeeId: z.string(),
+    employeeNo: z.string().nullable(),
+    employeeName: z.string().nullable(),
+    departmentId: z.string(),
+    positionId: z.string(),
+    schemeId: z.string(),
+    schemeVersionId: z.string(),
+    status: z.enum(evaluationStatusValues),
+    revision: z.number().int(),
+    etag: z.string(),
+    total: z.number().openapi({ description: 'Exact to 0.01' }),
+    grade: z.string(),
+    k: z.number(),
+    vetoed: z.boolean(),
+    pay: z.object({
+      baseSalaryFen: z.number().int(),
+      bonusBaseFen: z.number().int(),
+      bonusFen: z.number().int(),
+      totalFen: z.number().int().openapi({ description: '工资总额 = 基本工资 + 绩效奖金基数 × K, in fen' }),
+    }),
+    missingRequired: z.array(z.string()),
+    updatedAt: isoTime,
+    rank: z.number().int().optional(),
+  })
+  .openapi('Evaluation');
+
+export const inputSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['metric', 'event', 'rating', 'check']),
+    indicator: z.string(),
+    rule: z.string().nullable(),
+    value: z.number().nullable(),
+    count: z.number().int().nullable(),
+    passed: z.array(z.string()).nullable(),
+    evidence: z.record(z.string(), z.string()).nullable(),
+    source: z.enum(['person', 'integrator', 'import']),
+    recordedBy: z.string(),
+    voided: z.boolean(),
+    voidedByAppeal: z.string().nullable(),
+    createdAt: isoTime,
+  })
+  .openapi('EvaluationInput');
+
+export const evaluationDetailSchema = evaluationSchema
+  .extend({
+    breakdown: z
+      .unknown()
+      .openapi({ description: 'Per indicator: inputs used, rule applied, points; then total, grade, K' }),
+    inputs: z.array(inputSchema),
+    appeals: z.array(
+      z.object({
+        id: z.string(),
+        reason: z.string(),
+        disputedInputIds: z.array(z.string()),
+        status: z.enum(['open', 'resolved']),
+        answer: z.string().nullable(),
+        voidedInputIds: z.array(z.string()).nullable(),
+        createdBy: z.string(),
+        createdAt: isoTime,
+        resolvedBy: z.string().nullable(),
+        resolvedAt: isoTime.nullable(),
+      }),
+    ),
+  })
+  .openapi('EvaluationDetail');
+
+export const ifMatchHeader = z.object({
+  'if-match': z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: 'The ETag read last (required: 428 without it, 412 when stale)' }),
+});
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** The body each workflow step takes. */
+export const transitionBodies = {
+  submit: z.object({}).strict(),
+  confirm: z.object({}).strict(),
+  approve: z.object({}).strict(),
+  appeal: z
+    .object({ reason: text(2000), disputedInputIds: z.array(z.string().max(64)).max(100).optional() })
+    .strict(),
+  resolve: z
+    .object({ answer: text(2000), voidInputIds: z.array(z.string().max(64)).max(100).optional() })
+    .strict(),
+  reopen: z.object({ reason: text(2000) }).strict(),
+} as const;

@@ -1,0 +1,17 @@
+import { ApiError } from '../../lib/errors';
+
+/** An evaluation's ETag: its revision, bumped by every change. */
+export const etagOf = (e: { id: string; revision: number }) => `"${e.id}.${e.revision}"`;
+
+/**
+ * If-Match is required (428) and must name the current revision (412): two supervisors
+ * editing the same evaluation cannot silently overwrite each other.
+ */
+export function assertIfMatch(ifMatch: string | undefined, current: { id: string; revision: number }): void {
+  if (!ifMatch) throw new ApiError('PRECONDITION_REQUIRED', { message: 'ETAG_REQUIRED' });
+  const etag = etagOf(current);
+  const sent = ifMatch.split(',').map((s) => s.trim().replace(/^W\//, ''));
+  if (!sent.includes(etag) && !sent.includes('*')) {
+    throw new ApiError('PRECONDITION_FAILED', { message: 'ETAG_STALE', params: { etag } });
+  }
+}

@@ -1,0 +1,176 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { employees, evaluationInputs, evaluations, periods } from '../../../db/schema';
+import { type AuditChange, commit, type Statement } from '../../audit/commit';
+import { inputsEditable } from '../../domain/evaluation/workflow';
+import type { EvaluationInputs, SchemeContent } from '../../domain/scheme';
+import { checkInputs, schemeErrorMessage } from '../../domain/scheme';
+import { ApiError, type FieldIssue } from '../../lib/errors';
+import { nowIso } from '../../lib/time';
+import type { Claim } from '../idempotency';
+import type { Scope } from '../scope';
+import { etagOf } from './etag';
+import { inputRows, inputStatements } from './inputs';
+import { auditView, type EvaluationRow, type InputRow } from './mutate';
+import { versionById } from './pinning';
+import { derive } from './scoring';
+
+export type IngestRow =
+  | { employeeNo: string; period: string; indicator: string; value: number }
+  | {
+      employeeNo: string;
+      period: string;
+      indicator: string;
+      rule: string;
+      count?: number;
+      evidence?: { recordingId?: string; complaintNo?: string; note?: string };
+    };
+
+/** IN lists stay under D1's 100 bound parameters (plus the tenant id). */
+const IN_CHUNK = 90;
+
+async function inChunks<T>(ids: string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += IN_CHUNK) out.push(...(await load(ids.slice(i, i + IN_CHUNK))));
+  return out;
+}
+
+const issue = (field: string, code: string, message: string): FieldIssue => ({ field, code, message });
+
+/**
+ * An integrator's batch of metrics and events, keyed by 工号 + period + indicator (+ rule).
+ * All or nothing: every bad row is listed and nothing is written; otherwise every touched
+ * evaluation is rescored and written, with its audit entry and the idempotency record, in one
+ * atomic batch.
+ */
+export async function ingest(scope: Scope, rows: IngestRow[], claim?: Claim) {
+  return commit(scope.db, scope.actor, async () => {
+    const staff = await scope.db.select().from(employees).where(eq(employees.tenantId, scope.tenantId));
+    const byNo = new Map(staff.map((e) => [e.employeeNo, e]));
+    const periodRows = await scope.db.select().from(periods).where(eq(periods.tenantId, scope.tenantId));
+    const periodByKey = new Map(periodRows.map((p) => [p.key, p]));
+    const periodIds = [
+      ...new Set(rows.map((r) => periodByKey.get(r.period)?.id).filter((x): x is string => !!x)),
+    ];
+    const evals = await inChunks(periodIds, (chunk) =>
+      scope.db
+        .select()
+        .from(evaluations)
+        .where(and(eq(evaluations.tenantId, scope.tenantId), inArray(evaluations.periodId, chunk))),
+    );
+    const evalOf = new Map(evals.map((e) => [`${e.periodId}:${e.employeeId}`, e]));
+
+    const errors: FieldIssue[] = [];
+    const groups = new Map<
+      string,
+      { evaluation: EvaluationRow; inputs: EvaluationInputs; index: number[] }
+    >();
+    /** The draft evaluation a row lands on, or the reason it cannot. */
+    const locate = (row: IngestRow, at: string): EvaluationRow | FieldIssue => {
+      const employee = byNo.get(row.employeeNo);
+      if (!employee)
+        return issue(`${at}.employeeNo`, 'unknown_employee', `${at}.employeeNo: ${row.employeeNo} ?`);
+      const period = periodByKey.get(row.period);
+      if (!period) return issue(`${at}.period`, 'unknown_period', `${at}.period: ${row.period} ?`);
+      const evaluation = evalOf.get(`${period.id}:${employee.id}`);
+      if (!evaluation)
+        return issue(`${at}.employeeNo`, 'no_evaluation', `${at}: no evaluation in ${row.period}`);
+      if (!inputsEditable(evaluation.status))
+        return issue(at, 'inputs_locked', `${at}: ${evaluation.status}`);
+      return evaluation;
+    };
+    for (const [i, row] of rows.entries()) {
+      const evaluation = locate(row, `rows[${i}]`);
+      if ('field' in evaluation) {
+        errors.push(evaluation);
+        continue;
+      }
+      const group = groups.get(evaluation.id) ?? {
+        evaluation,
+        inputs: { metrics: [], events: [], ratings: [], checks: [] },
+        index: [],
+      };
+      if ('value' in row) group.inputs.metrics.push({ indicator: row.indicator, value: row.value });
+      else {
+        group.inputs.events.push({
+          indicator: row.indicator,
+          rule: row.rule,
+          count: row.count ?? 1,
+          evidence: row.evidence,
+        });
+      }
+      group.index.push(i);
+      groups.set(evaluation.id, group);
+    }
+
+    const contents = new Map<string, SchemeContent>();
+    for (const g of groups.values()) {
+      const versionId = g.evaluation.schemeVersionId;
+      if (!contents.has(versionId)) contents.set(versionId, await versionById(scope, versionId));
+      const content = contents.get(versionId)!;
+      for (const e of checkInputs(content, g.inputs)) {
+        // Map `metrics[2].indicator` back to the caller's row number.
+        const m = /^(metrics|events)\[(\d+)\](.*)$/.exec(e.field);
+        const kindRows = g.index.filter((i) => ('value' in rows[i]! ? 'metrics' : 'events') === m?.[1]);
+        const rowIndex = m ? kindRows[Number(m[2])] : g.index[0];
+        const field = `rows[${rowIndex}]${m?.[3] ?? ''}`;
+        errors.push(issue(field, e.code, `${field}: ${schemeErrorMessage(e, scope.lang)}`));
+      }
+    }
+    if (errors.length > 0) throw new ApiError('VALIDATION_FAILED', { details: errors });
+
+    const ids = [...groups.keys()];
+    const current = await inChunks(ids, (chunk) =>
+      scope.db
+        .select()
+        .from(evaluationInputs)
+        .where(
+          and(eq(evaluationInputs.tenantId, scope.tenantId), inArray(evaluationInputs.evaluationId, chunk)),
+        ),
+    );
+    const statements: Statement[] = [];
+    const audit: AuditChange[] = [];
+    const results = [];
+    const now = nowIso();
+    for (const g of groups.values()) {
+      const e = g.evaluation;
+      const mine = current.filter((r: InputRow) => r.evaluationId === e.id);
+      const added = inputRows(
+        scope,
+        e.id,
+        g.inputs,
+        scope.principal.kind === 'api_key' ? 'integrator' : 'import',
+      );
+      const change = inputStatements(scope, mine, added);
+      const after: EvaluationRow = {
+        ...e,
+        ...derive(contents.get(e.schemeVersionId)!, change.rows, e),
+        revision: e.revision + 1,
+        updatedAt: now,
+      };
+      statements.push(
+        ...change.statements,
+        scope.db
+          .update(evaluations)
+          .set(after)
+          .where(and(eq(evaluations.tenantId, scope.tenantId), eq(evaluations.id, e.id))),
+      );
+      audit.push({
+        action: 'evaluation.inputs.ingest',
+        entityType: 'evaluation',
+        entityId: e.id,
+        before: auditView(e),
+        after: { ...auditView(after), addedInputs: added.length },
+      });
+      results.push({
+        evaluationId: e.id,
+        employeeId: e.employeeId,
+        total: after.totalCenti / 100,
+        grade: after.grade,
+        etag: etagOf(after),
+      });
+    }
+    const result = { accepted: rows.length, evaluations: results };
+    if (claim) statements.push(claim.complete(200, result));
+    return { statements, audit, result };
+  });
+}

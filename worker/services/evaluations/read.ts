@@ -1,0 +1,144 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { appeals, employees, evaluationInputs, evaluations } from '../../../db/schema';
+import type { ScoreResult } from '../../domain/scheme';
+import { decodeCursor, encodeCursor } from '../cursor';
+import type { Scope } from '../scope';
+import { etagOf } from './etag';
+import { publicInput } from './inputs';
+import type { EvaluationRow } from './mutate';
+import { findVisibleEvaluation, visibleEvaluations } from './visibility';
+
+type EmployeeInfo = { employeeNo: string; name: string };
+
+/** What people and payroll see of an evaluation. */
+export function publicEvaluation(e: EvaluationRow, who?: EmployeeInfo) {
+  return {
+    id: e.id,
+    periodId: e.periodId,
+    employeeId: e.employeeId,
+    employeeNo: who?.employeeNo ?? null,
+    employeeName: who?.name ?? null,
+    departmentId: e.departmentId,
+    positionId: e.positionId,
+    schemeId: e.schemeId,
+    schemeVersionId: e.schemeVersionId,
+    status: e.status,
+    revision: e.revision,
+    etag: etagOf(e),
+    total: e.totalCenti / 100,
+    grade: e.grade,
+    k: e.k,
+    vetoed: e.vetoed,
+    pay: {
+      baseSalaryFen: e.baseSalaryFen,
+      bonusBaseFen: e.bonusBaseFen,
+      bonusFen: e.bonusFen,
+      totalFen: e.payTotalFen,
+    },
+    missingRequired: e.missingRequired,
+    updatedAt: e.updatedAt,
+  };
+}
+
+async function employeeInfo(scope: Scope, employeeId: string): Promise<EmployeeInfo | undefined> {
+  const [row] = await scope.db
+    .select({ employeeNo: employees.employeeNo, name: employees.name })
+    .from(employees)
+    .where(and(eq(employees.tenantId, scope.tenantId), eq(employees.id, employeeId)));
+  return row;
+}
+
+/** One evaluation with its breakdown, every input (voided ones marked) and its appeals. */
+export async function getEvaluation(scope: Scope, id: string) {
+  const e = await findVisibleEvaluation(scope, id);
+  return withDetails(scope, e);
+}
+
+export async function withDetails(scope: Scope, e: EvaluationRow) {
+  const [inputs, appealRows, who] = await Promise.all([
+    scope.db
+      .select()
+      .from(evaluationInputs)
+      .where(and(eq(evaluationInputs.tenantId, scope.tenantId), eq(evaluationInputs.evaluationId, e.id)))
+      .orderBy(asc(evaluationInputs.createdAt)),
+    scope.db
+      .select()
+      .from(appeals)
+      .where(and(eq(appeals.tenantId, scope.tenantId), eq(appeals.evaluationId, e.id)))
+      .orderBy(asc(appeals.createdAt)),
+    employeeInfo(scope, e.employeeId),
+  ]);
+  return {
+    ...publicEvaluation(e, who),
+    breakdown: e.breakdown as ScoreResult,
+    inputs: inputs.map(publicInput),
+    appeals: appealRows.map((a) => ({
+      id: a.id,
+      reason: a.reason,
+      disputedInputIds: a.disputedInputIds,
+      status: a.status,
+      answer: a.answer,
+      voidedInputIds: a.voidedInputIds,
+      createdBy: a.createdBy,
+      createdAt: a.createdAt,
+      resolvedBy: a.resolvedBy,
+      resolvedAt: a.resolvedAt,
+    })),
+  };
+}
+
+export interface EvaluationFilter {
+  periodId?: string;
+  employeeId?: string;
+  departmentId?: string;
+  status?: EvaluationRow['status'];
+  grade?: string;
+  sort?: 'rank' | 'employeeNo';
+  cursor?: string;
+  limit: number;
+}
+
+/**
+ * Evaluations the caller may see. `sort=rank` orders by total (highest first) and numbers them
+ * with competition ranking (equal totals share a rank: 1, 2, 2, 4).
+ */
+export async function listEvaluations(scope: Scope, f: EvaluationFilter) {
+  const offset = decodeCursor<number>(f.cursor, 'number') ?? 0;
+  const rows = await scope.db
+    .select({ e: evaluations, employeeNo: employees.employeeNo, name: employees.name })
+    .from(evaluations)
+    .innerJoin(
+      employees,
+      and(eq(employees.tenantId, evaluations.tenantId), eq(employees.id, evaluations.employeeId)),
+    )
+    .where(
+      and(
+        eq(evaluations.tenantId, scope.tenantId),
+        f.periodId ? eq(evaluations.periodId, f.periodId) : undefined,
+        f.employeeId ? eq(evaluations.employeeId, f.employeeId) : undefined,
+        f.departmentId ? eq(evaluations.departmentId, f.departmentId) : undefined,
+        f.status ? eq(evaluations.status, f.status) : undefined,
+        f.grade ? eq(evaluations.grade, f.grade) : undefined,
+        visibleEvaluations(scope),
+      ),
+    )
+    .orderBy(
+      ...(f.sort === 'rank'
+        ? [desc(evaluations.totalCenti), asc(employees.employeeNo)]
+        : [asc(evaluations.periodId), asc(employees.employeeNo)]),
+    )
+    .limit(f.limit + 1)
+    .offset(offset);
+  const page = rows.slice(0, f.limit);
+  let rank = 0;
+  let previous: number | undefined;
+  const items = page.map((r, i) => {
+    const item = publicEvaluation(r.e, r);
+    if (f.sort !== 'rank') return item;
+    // Ranks continue across pages only when the caller pages from the top, which a ranking does.
+    if (r.e.totalCenti !== previous) rank = offset + i + 1;
+    previous = r.e.totalCenti;
+    return { ...item, rank };
+  });
+  return { items, nextCursor: rows.length > f.limit ? encodeCursor(offset + f.limit) : null };
+}
