@@ -19,13 +19,14 @@ class Session {
     this.csrf = '';
   }
 
-  async send(method, path, body) {
+  async send(method, path, body, headers = {}) {
     const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
       method,
       headers: {
         'Content-Type': 'application/json',
         Origin: this.origin,
         ...(this.cookie && { Cookie: this.cookie, 'X-CSRF-Token': this.csrf }),
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -37,8 +38,8 @@ class Session {
     return { status: res.status, body: json };
   }
 
-  async must(method, path, body) {
-    const res = await this.send(method, path, body);
+  async must(method, path, body, headers) {
+    const res = await this.send(method, path, body, headers);
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
@@ -64,7 +65,68 @@ export async function seedDemo(baseUrl, stateFile) {
       'reports:read',
     ],
   });
+  await seedMonth(s, key.secret, baseUrl);
   const state = { ...DEMO, apiKey: key.secret };
   writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
   return state;
+}
+
+const STAFF = [
+  ['KF001', '张敏'],
+  ['KF002', '李娜'],
+  ['KF003', '王强'],
+  ['KF004', '赵静'],
+  ['KF005', '陈晨'],
+  ['KF006', '刘洋'],
+];
+
+/** A 客服部 with six agents on the 客服专员 template, the current month open with its counts in. */
+async function seedMonth(s, apiKey, baseUrl) {
+  const dep = await s.must('POST', '/departments', { name: '客服部', site: '绿苑小区' });
+  const pos = await s.must('POST', '/positions', { name: '客服专员', baseSalaryFen: 300_000, bonusBaseFen: 100_000 });
+  for (const [employeeNo, name] of STAFF) {
+    await s.must('POST', '/employees', { employeeNo, name, departmentId: dep.id, positionId: pos.id });
+  }
+  const scheme = await s.must('POST', '/schemes', { fromTemplate: 'cs-monthly' });
+  await s.must('POST', `/schemes/${scheme.id}/versions/1/publish`, {});
+  await s.must('PUT', '/scheme-assignments', { targetType: 'position', targetId: pos.id, schemeId: scheme.id });
+  const period = new Date().toISOString().slice(0, 7);
+  await s.must('POST', '/periods', { key: period });
+  // What a call-centre system would push: calls, tickets, reply and utilisation rates.
+  const rows = STAFF.flatMap(([employeeNo], i) => [
+    { employeeNo, period, indicator: 'calls_answered', value: 1000 + i * 40 },
+    { employeeNo, period, indicator: 'tickets_closed', value: 120 + i * 6 },
+    { employeeNo, period, indicator: 'reply_in_30min', value: 0.9 + i * 0.015 },
+    { employeeNo, period, indicator: 'utilization_rate', value: 0.7 + i * 0.03 },
+    { employeeNo, period, indicator: 'reports_on_time', value: 1 },
+  ]);
+  rows.push({ employeeNo: 'KF003', period, indicator: 'call_quality', rule: 'no_staff_no', count: 2, evidence: { recordingId: 'REC-0309' } });
+  const res = await fetch(`${baseUrl}/api/v1/ingest`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json', 'Idempotency-Key': `demo-${period}` },
+    body: JSON.stringify({ rows }),
+  });
+  if (!res.ok) throw new Error(`demo ingest: ${res.status} ${await res.text()}`);
+  // What the supervisor adds by hand: the exam, their rating, one monitored call each.
+  const { items } = await s.must('GET', `/evaluations?limit=100&sort=employeeNo`);
+  for (const [i, e] of items.entries()) {
+    await s.must(
+      'POST',
+      `/evaluations/${e.id}/inputs`,
+      {
+        ratings: [
+          { indicator: 'exam', value: 78 + i * 4 },
+          { indicator: 'supervisor_rating', value: 7 + i * 0.5 },
+        ],
+        checks: [
+          {
+            indicator: 'call_monitoring',
+            callId: `REC-${1000 + i}`,
+            passed: ['answer_in_3_rings', 'greeting', 'no_interrupt', 'confirm_need', 'polite_close', ...(i % 2 ? ['use_surname'] : [])],
+          },
+        ],
+      },
+      { 'If-Match': e.etag },
+    );
+  }
 }
