@@ -23,7 +23,9 @@ if (NODE_MAJOR < 22) {
 const { seedDemo } = await import('./seed-demo.mjs');
 const port = Number(process.env.PORT ?? 8787);
 const baseUrl = `http://localhost:${port}`;
-const persistTo = path.join(root, '.wrangler', 'state');
+// JIXIAO_STATE moves the local data elsewhere (the browser test of this script uses it).
+const stateDir = process.env.JIXIAO_STATE ?? path.join(root, '.wrangler');
+const persistTo = path.join(stateDir, 'state');
 mkdirSync(persistTo, { recursive: true });
 
 console.log('Building the dashboard…');
@@ -44,7 +46,7 @@ server.child.on('exit', (code) => {
 });
 
 await waitUntilUp(baseUrl);
-const demo = await seedDemo(baseUrl, path.join(root, '.wrangler', 'demo.json'));
+const demo = await seedDemo(baseUrl, path.join(stateDir, 'demo.json'));
 console.log(`
   Jixiao is running.
 
