@@ -1,18 +1,7 @@
 import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { KeyScope } from './key-scopes';
 
-export const keyScopes = [
-  'org:read',
-  'org:write',
-  'schemes:read',
-  'schemes:write',
-  'evaluations:read',
-  'evaluations:write',
-  'metrics:write',
-  'reports:read',
-  'reports:write',
-  'audit:read',
-] as const;
-export type KeyScope = (typeof keyScopes)[number];
+export { type KeyScope, keyScopes } from './key-scopes';
 
 /** Integrator keys. The secret is shown once; only its SHA-256 and a short visible start are kept. */
 export const apiKeys = sqliteTable(

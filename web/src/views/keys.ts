@@ -1,20 +1,7 @@
+import { type KeyScope, keyScopes } from '../../../db/schema/key-scopes';
 import { api, ok } from '../api';
 import { h, table } from '../dom';
 import { t } from '../i18n';
-
-const ALL_SCOPES = [
-  'org:read',
-  'org:write',
-  'schemes:read',
-  'schemes:write',
-  'evaluations:read',
-  'evaluations:write',
-  'metrics:write',
-  'reports:read',
-  'reports:write',
-  'audit:read',
-] as const;
-type Scope = (typeof ALL_SCOPES)[number];
 
 /** API keys: create (the secret is shown once), list, revoke. */
 export async function keysView(): Promise<HTMLElement> {
@@ -52,7 +39,7 @@ export async function keysView(): Promise<HTMLElement> {
   }
 
   const name = h('input', { name: 'name', required: true, id: 'key-name' });
-  const boxes = ALL_SCOPES.map((s) => h('label', {}, h('input', { type: 'checkbox', value: s }), s));
+  const boxes = keyScopes.map((s) => h('label', {}, h('input', { type: 'checkbox', value: s }), s));
   const form = h(
     'form',
     { className: 'stack' },
@@ -66,7 +53,7 @@ export async function keysView(): Promise<HTMLElement> {
     const scopes = boxes
       .map((b) => b.querySelector('input')!)
       .filter((i) => i.checked)
-      .map((i) => i.value as Scope);
+      .map((i) => i.value as KeyScope);
     try {
       const created = await ok(api['api-keys'].$post({ json: { name: name.value, scopes } }));
       error.textContent = '';
