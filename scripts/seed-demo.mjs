@@ -83,13 +83,21 @@ const STAFF = [
 /** A 客服部 with six agents on the 客服专员 template, the current month open with its counts in. */
 async function seedMonth(s, apiKey, baseUrl) {
   const dep = await s.must('POST', '/departments', { name: '客服部', site: '绿苑小区' });
-  const pos = await s.must('POST', '/positions', { name: '客服专员', baseSalaryFen: 300_000, bonusBaseFen: 100_000 });
+  const pos = await s.must('POST', '/positions', {
+    name: '客服专员',
+    baseSalaryFen: 300_000,
+    bonusBaseFen: 100_000,
+  });
   for (const [employeeNo, name] of STAFF) {
     await s.must('POST', '/employees', { employeeNo, name, departmentId: dep.id, positionId: pos.id });
   }
   const scheme = await s.must('POST', '/schemes', { fromTemplate: 'cs-monthly' });
   await s.must('POST', `/schemes/${scheme.id}/versions/1/publish`, {});
-  await s.must('PUT', '/scheme-assignments', { targetType: 'position', targetId: pos.id, schemeId: scheme.id });
+  await s.must('PUT', '/scheme-assignments', {
+    targetType: 'position',
+    targetId: pos.id,
+    schemeId: scheme.id,
+  });
   const period = new Date().toISOString().slice(0, 7);
   await s.must('POST', '/periods', { key: period });
   // What a call-centre system would push: calls, tickets, reply and utilisation rates.
@@ -100,10 +108,21 @@ async function seedMonth(s, apiKey, baseUrl) {
     { employeeNo, period, indicator: 'utilization_rate', value: 0.7 + i * 0.03 },
     { employeeNo, period, indicator: 'reports_on_time', value: 1 },
   ]);
-  rows.push({ employeeNo: 'KF003', period, indicator: 'call_quality', rule: 'no_staff_no', count: 2, evidence: { recordingId: 'REC-0309' } });
+  rows.push({
+    employeeNo: 'KF003',
+    period,
+    indicator: 'call_quality',
+    rule: 'no_staff_no',
+    count: 2,
+    evidence: { recordingId: 'REC-0309' },
+  });
   const res = await fetch(`${baseUrl}/api/v1/ingest`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json', 'Idempotency-Key': `demo-${period}` },
+    headers: {
+      Authorization: `Bearer ${apiKey}`,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': `demo-${period}`,
+    },
     body: JSON.stringify({ rows }),
   });
   if (!res.ok) throw new Error(`demo ingest: ${res.status} ${await res.text()}`);
@@ -122,7 +141,14 @@ async function seedMonth(s, apiKey, baseUrl) {
           {
             indicator: 'call_monitoring',
             callId: `REC-${1000 + i}`,
-            passed: ['answer_in_3_rings', 'greeting', 'no_interrupt', 'confirm_need', 'polite_close', ...(i % 2 ? ['use_surname'] : [])],
+            passed: [
+              'answer_in_3_rings',
+              'greeting',
+              'no_interrupt',
+              'confirm_need',
+              'polite_close',
+              ...(i % 2 ? ['use_surname'] : []),
+            ],
           },
         ],
       },

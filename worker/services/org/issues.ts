@@ -1,6 +1,5 @@
 import { ApiError, type FieldIssue } from '../../lib/errors';
 import { format, type Lang, type Texts } from '../../lib/i18n';
-import { decodeCursor } from '../cursor';
 
 /** One invalid field, worded the way zod's issues are (`field：…` / `field …`). */
 export function issue(
