@@ -41,10 +41,16 @@ export async function claimIdempotencyKey(scope: Scope, key: string, request: un
     if (row.state === 'done') {
       return { replay: { status: row.responseStatus ?? 200, body: JSON.parse(row.responseBody ?? 'null') } };
     }
-    if (Date.now() - Date.parse(row.createdAt) < STALE_IN_FLIGHT_MS) {
-      throw new ApiError('CONFLICT', { message: 'IDEMPOTENCY_IN_FLIGHT', field: 'Idempotency-Key' });
-    }
-    await scope.db.update(idempotencyKeys).set({ createdAt: nowIso() }).where(where);
+    const inFlight = () =>
+      new ApiError('CONFLICT', { message: 'IDEMPOTENCY_IN_FLIGHT', field: 'Idempotency-Key' });
+    if (Date.now() - Date.parse(row.createdAt) < STALE_IN_FLIGHT_MS) throw inFlight();
+    // Take the dead claim over, unless another retry took it first (only one may proceed).
+    const taken = await scope.db
+      .update(idempotencyKeys)
+      .set({ createdAt: nowIso() })
+      .where(and(where, eq(idempotencyKeys.state, 'in_flight'), eq(idempotencyKeys.createdAt, row.createdAt)))
+      .returning({ key: idempotencyKeys.key });
+    if (taken.length === 0) throw inFlight();
   }
   return {
     claim: {

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { departments, employees, positions, schemeAssignments, schemes } from '../../../db/schema';
 import { commit } from '../../audit/commit';
+import { isUniqueViolation } from '../../data/constraint';
 import { ApiError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
@@ -54,6 +55,24 @@ export async function assignScheme(
   input: { targetType: TargetType; targetId: string; schemeId: string },
 ) {
   await assertOwned(scope, input.targetType, input.targetId, input.schemeId);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await upsertAssignment(scope, input);
+    } catch (err) {
+      // Two first assignments of one target at once: the loser retries, now as a replacement.
+      if (attempt < 3 && isUniqueViolation(err, TARGET_UNIQUE)) continue;
+      throw err;
+    }
+  }
+}
+
+const TARGET_UNIQUE =
+  'scheme_assignments.tenant_id, scheme_assignments.target_type, scheme_assignments.target_id';
+
+async function upsertAssignment(
+  scope: Scope,
+  input: { targetType: TargetType; targetId: string; schemeId: string },
+) {
   return commit(scope.db, scope.actor, async () => {
     const [before] = await scope.db
       .select()

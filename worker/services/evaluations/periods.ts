@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { employees, evaluations, periods } from '../../../db/schema';
 import { commit, type Statement } from '../../audit/commit';
+import { isUniqueViolation } from '../../data/constraint';
 import { ApiError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
@@ -52,12 +53,23 @@ export interface SkippedEmployee {
  * scheme are reported, not guessed at.
  */
 export async function openPeriod(scope: Scope, key: string) {
+  const exists = () => new ApiError('CONFLICT', { message: 'PERIOD_EXISTS', params: { key }, field: 'key' });
+  try {
+    return await openPeriodOnce(scope, key, exists);
+  } catch (err) {
+    // Two people opening the same month at once: the loser's batch hits the unique key.
+    if (isUniqueViolation(err, 'periods.tenant_id, periods.key')) throw exists();
+    throw err;
+  }
+}
+
+async function openPeriodOnce(scope: Scope, key: string, exists: () => ApiError) {
   return commit(scope.db, scope.actor, async () => {
     const [existing] = await scope.db
       .select({ id: periods.id })
       .from(periods)
       .where(and(eq(periods.tenantId, scope.tenantId), eq(periods.key, key)));
-    if (existing) throw new ApiError('CONFLICT', { message: 'PERIOD_EXISTS', params: { key }, field: 'key' });
+    if (existing) throw exists();
     const now = nowIso();
     const period: PeriodRow = {
       id: newId('per'),
