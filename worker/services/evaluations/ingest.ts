@@ -3,8 +3,9 @@ import { employees, evaluationInputs, evaluations, periods } from '../../../db/s
 import { type AuditChange, commit, type Statement } from '../../audit/commit';
 import { inputsEditable } from '../../domain/evaluation/workflow';
 import type { EvaluationInputs, SchemeContent } from '../../domain/scheme';
-import { checkInputs, schemeErrorMessage } from '../../domain/scheme';
+import { checkInputs, type SchemeError, schemeErrorMessage } from '../../domain/scheme';
 import { ApiError, type FieldIssue } from '../../lib/errors';
+import { format, type Lang, type Texts } from '../../lib/i18n';
 import { nowIso } from '../../lib/time';
 import type { Claim } from '../idempotency';
 import type { Scope } from '../scope';
@@ -34,7 +35,46 @@ async function inChunks<T>(ids: string[], load: (chunk: string[]) => Promise<T[]
   return out;
 }
 
-const issue = (field: string, code: string, message: string): FieldIssue => ({ field, code, message });
+/** Why a row cannot land on an evaluation, in the caller's language; `{row}` is the row's label. */
+const rowTexts = {
+  unknown_employee: {
+    'zh-CN': '{row}的工号无效：没有工号为 {employeeNo} 的员工',
+    en: '{field}: no employee has 工号 {employeeNo}',
+  },
+  unknown_period: {
+    'zh-CN': '{row}的考核周期无效：{period} 尚未开启',
+    en: '{field}: the period {period} has not been opened',
+  },
+  no_evaluation: {
+    'zh-CN': '{row}：员工 {employeeNo} 在 {period} 没有考核（开启周期后才入职，或没有适用的方案）',
+    en: '{field}: {employeeNo} has no evaluation in {period} (joined after it opened, or had no scheme)',
+  },
+  inputs_locked: {
+    'zh-CN': '{row}：员工 {employeeNo} 在 {period} 的考核状态为「{status}」，只有草稿可以修改输入',
+    en: '{field}: the evaluation of {employeeNo} in {period} is {status}; inputs change only while it is a draft',
+  },
+} satisfies Record<string, Texts>;
+
+/** `rows[536]` → 第537行 (a person counts from 1; the field keeps the index). */
+const rowLabel = (index: number, lang: Lang) => (lang === 'en' ? `rows[${index}]` : `第${index + 1}行`);
+
+function rowIssue(
+  lang: Lang,
+  index: number,
+  field: string,
+  code: keyof typeof rowTexts,
+  params: Record<string, string>,
+): FieldIssue {
+  const message = format(rowTexts[code][lang], { ...params, field, row: rowLabel(index, lang) });
+  return { field, code, message };
+}
+
+/** The domain's sentence about an entry of one evaluation's inputs, retold about the caller's row. */
+function rowSchemeMessage(e: SchemeError, index: number, rest: string, lang: Lang): string {
+  if (lang === 'en') return schemeErrorMessage({ ...e, field: `rows[${index}]${rest}` }, lang);
+  // 第538行的规则（rule）无效：…
+  return `${rowLabel(index, lang)}的${schemeErrorMessage({ ...e, field: rest.slice(1) || 'indicator' }, lang)}`;
+}
 
 /**
  * An integrator's batch of metrics and events, keyed by 工号 + period + indicator (+ rule).
@@ -65,21 +105,24 @@ export async function ingest(scope: Scope, rows: IngestRow[], claim?: Claim) {
       { evaluation: EvaluationRow; inputs: EvaluationInputs; index: number[] }
     >();
     /** The draft evaluation a row lands on, or the reason it cannot. */
-    const locate = (row: IngestRow, at: string): EvaluationRow | FieldIssue => {
-      const employee = byNo.get(row.employeeNo);
-      if (!employee)
-        return issue(`${at}.employeeNo`, 'unknown_employee', `${at}.employeeNo: ${row.employeeNo} ?`);
-      const period = periodByKey.get(row.period);
-      if (!period) return issue(`${at}.period`, 'unknown_period', `${at}.period: ${row.period} ?`);
+    const locate = (row: IngestRow, i: number): EvaluationRow | FieldIssue => {
+      const at = `rows[${i}]`;
+      const { employeeNo, period: key } = row;
+      const employee = byNo.get(employeeNo);
+      if (!employee) return rowIssue(scope.lang, i, `${at}.employeeNo`, 'unknown_employee', { employeeNo });
+      const period = periodByKey.get(key);
+      if (!period) return rowIssue(scope.lang, i, `${at}.period`, 'unknown_period', { period: key });
       const evaluation = evalOf.get(`${period.id}:${employee.id}`);
       if (!evaluation)
-        return issue(`${at}.employeeNo`, 'no_evaluation', `${at}: no evaluation in ${row.period}`);
-      if (!inputsEditable(evaluation.status))
-        return issue(at, 'inputs_locked', `${at}: ${evaluation.status}`);
+        return rowIssue(scope.lang, i, `${at}.employeeNo`, 'no_evaluation', { employeeNo, period: key });
+      if (!inputsEditable(evaluation.status)) {
+        const params = { employeeNo, period: key, status: evaluation.status };
+        return rowIssue(scope.lang, i, at, 'inputs_locked', params);
+      }
       return evaluation;
     };
     for (const [i, row] of rows.entries()) {
-      const evaluation = locate(row, `rows[${i}]`);
+      const evaluation = locate(row, i);
       if ('field' in evaluation) {
         errors.push(evaluation);
         continue;
@@ -111,12 +154,19 @@ export async function ingest(scope: Scope, rows: IngestRow[], claim?: Claim) {
         // Map `metrics[2].indicator` back to the caller's row number.
         const m = /^(metrics|events)\[(\d+)\](.*)$/.exec(e.field);
         const kindRows = g.index.filter((i) => ('value' in rows[i]! ? 'metrics' : 'events') === m?.[1]);
-        const rowIndex = m ? kindRows[Number(m[2])] : g.index[0];
-        const field = `rows[${rowIndex}]${m?.[3] ?? ''}`;
-        errors.push(issue(field, e.code, `${field}: ${schemeErrorMessage(e, scope.lang)}`));
+        const rowIndex = (m ? kindRows[Number(m[2])] : g.index[0]) ?? 0;
+        const rest = m?.[3] ?? '';
+        const field = `rows[${rowIndex}]${rest}`;
+        const message = rowSchemeMessage(e, rowIndex, rest, scope.lang);
+        errors.push({ field, code: e.code, message });
       }
     }
-    if (errors.length > 0) throw new ApiError('VALIDATION_FAILED', { details: errors });
+    if (errors.length > 0) {
+      // In the caller's row order (the scheme's checks ran per evaluation).
+      const rowOf = (f: FieldIssue) => Number(/^rows\[(\d+)\]/.exec(f.field)?.[1] ?? 0);
+      errors.sort((a, b) => rowOf(a) - rowOf(b));
+      throw new ApiError('VALIDATION_FAILED', { details: errors });
+    }
 
     const ids = [...groups.keys()];
     const current = await inChunks(ids, (chunk) =>
