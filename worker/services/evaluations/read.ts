@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt } from 'drizzle-orm';
 import { appeals, employees, evaluationInputs, evaluations } from '../../../db/schema';
 import type { ScoreResult } from '../../domain/scheme';
 import { decodeCursor, encodeCursor } from '../cursor';
@@ -104,24 +104,24 @@ export interface EvaluationFilter {
  */
 export async function listEvaluations(scope: Scope, f: EvaluationFilter) {
   const offset = decodeCursor<number>(f.cursor, 'number') ?? 0;
+  const withEmployee = and(
+    eq(employees.tenantId, evaluations.tenantId),
+    eq(employees.id, evaluations.employeeId),
+  );
+  const where = and(
+    eq(evaluations.tenantId, scope.tenantId),
+    f.periodId ? eq(evaluations.periodId, f.periodId) : undefined,
+    f.employeeId ? eq(evaluations.employeeId, f.employeeId) : undefined,
+    f.departmentId ? eq(evaluations.departmentId, f.departmentId) : undefined,
+    f.status ? eq(evaluations.status, f.status) : undefined,
+    f.grade ? eq(evaluations.grade, f.grade) : undefined,
+    visibleEvaluations(scope),
+  );
   const rows = await scope.db
     .select({ e: evaluations, employeeNo: employees.employeeNo, name: employees.name })
     .from(evaluations)
-    .innerJoin(
-      employees,
-      and(eq(employees.tenantId, evaluations.tenantId), eq(employees.id, evaluations.employeeId)),
-    )
-    .where(
-      and(
-        eq(evaluations.tenantId, scope.tenantId),
-        f.periodId ? eq(evaluations.periodId, f.periodId) : undefined,
-        f.employeeId ? eq(evaluations.employeeId, f.employeeId) : undefined,
-        f.departmentId ? eq(evaluations.departmentId, f.departmentId) : undefined,
-        f.status ? eq(evaluations.status, f.status) : undefined,
-        f.grade ? eq(evaluations.grade, f.grade) : undefined,
-        visibleEvaluations(scope),
-      ),
-    )
+    .innerJoin(employees, withEmployee)
+    .where(where)
     .orderBy(
       ...(f.sort === 'rank'
         ? [desc(evaluations.totalCenti), asc(employees.employeeNo)]
@@ -132,10 +132,20 @@ export async function listEvaluations(scope: Scope, f: EvaluationFilter) {
   const page = rows.slice(0, f.limit);
   let rank = 0;
   let previous: number | undefined;
+  const first = page[0];
+  if (f.sort === 'rank' && offset > 0 && first) {
+    // A later page may open inside a tie: its first row's rank is 1 + the rows scoring higher.
+    const [higher] = await scope.db
+      .select({ n: count() })
+      .from(evaluations)
+      .innerJoin(employees, withEmployee)
+      .where(and(where, gt(evaluations.totalCenti, first.e.totalCenti)));
+    rank = (higher?.n ?? 0) + 1;
+    previous = first.e.totalCenti;
+  }
   const items = page.map((r, i) => {
     const item = publicEvaluation(r.e, r);
     if (f.sort !== 'rank') return item;
-    // Ranks continue across pages only when the caller pages from the top, which a ranking does.
     if (r.e.totalCenti !== previous) rank = offset + i + 1;
     previous = r.e.totalCenti;
     return { ...item, rank };

@@ -53,9 +53,11 @@ function unknownIds(ids: string[], ctx: ChangeContext, field: string, eventsOnly
 
 const decisions: Record<
   Transition,
-  (scope: Scope, ctx: ChangeContext, body: TransitionBody) => EvaluationChange
+  (scope: Scope, ctx: ChangeContext, body: TransitionBody) => EvaluationChange | Promise<EvaluationChange>
 > = {
   submit: (_scope, ctx) => {
+    // Role and state first: a caller who may not submit learns nothing about the inputs.
+    const status = assertAllowed('submit', ctx);
     const missing = scoreEvaluation(ctx.content, inputsFromRows(ctx.rows)).missingRequired;
     if (missing.length > 0) {
       throw new ApiError('CONFLICT', {
@@ -71,7 +73,7 @@ const decisions: Record<
     return {
       action: 'evaluation.submit',
       rows: ctx.rows,
-      status: assertAllowed('submit', ctx),
+      status,
       statements: [],
     };
   },
@@ -108,13 +110,25 @@ const decisions: Record<
       audit: { appeal: { id: appeal.id, reason, disputedInputIds: disputed } },
     };
   },
-  resolve: (scope, ctx, body) => {
+  resolve: async (scope, ctx, body) => {
     const status = assertAllowed('resolve', ctx);
     const answer = required(body.answer, 'answer');
     const voidIds = [...new Set(body.voidInputIds ?? [])];
     unknownIds(voidIds, ctx, 'voidInputIds', true);
+    // The appeal being answered: each voided input says which appeal voided it.
+    const [open] = await scope.db
+      .select({ id: appeals.id })
+      .from(appeals)
+      .where(
+        and(
+          eq(appeals.tenantId, scope.tenantId),
+          eq(appeals.evaluationId, ctx.evaluation.id),
+          eq(appeals.status, 'open'),
+        ),
+      );
+    const voidedByAppeal = open?.id ?? null;
     const now = nowIso();
-    const rows = ctx.rows.map((r) => (voidIds.includes(r.id) ? { ...r, voided: true } : r));
+    const rows = ctx.rows.map((r) => (voidIds.includes(r.id) ? { ...r, voided: true, voidedByAppeal } : r));
     const statements: Statement[] = [
       scope.db
         .update(appeals)
@@ -137,7 +151,7 @@ const decisions: Record<
       statements.push(
         scope.db
           .update(evaluationInputs)
-          .set({ voided: true })
+          .set({ voided: true, voidedByAppeal })
           .where(and(eq(evaluationInputs.tenantId, scope.tenantId), inArray(evaluationInputs.id, voidIds))),
       );
     }
