@@ -2,9 +2,13 @@ import { h } from './dom';
 import { currentLang, setLang, t } from './i18n';
 import { canAudit, currentMe, isAdmin, loadMe, signOut } from './session';
 import { auditView } from './views/audit';
+import { evaluationView } from './views/evaluation';
+import { evaluationsView } from './views/evaluations';
 import { keysView } from './views/keys';
 import { loginView, signupView } from './views/login';
 import { overviewView } from './views/overview';
+import { schemeView } from './views/scheme';
+import { schemesView } from './views/schemes';
 import { usersView } from './views/users';
 
 const view = document.getElementById('view')!;
@@ -18,11 +22,21 @@ const go = (hash: string) => {
 
 function renderNav() {
   const me = currentMe();
+  const route = location.hash || '#/';
   const link = (hash: string, label: string) =>
-    h('a', { href: hash, className: location.hash === hash ? 'active' : '' }, label);
+    h(
+      'a',
+      {
+        href: hash,
+        className: route === hash || (hash !== '#/' && route.startsWith(`${hash}/`)) ? 'active' : '',
+      },
+      label,
+    );
   const items: (HTMLElement | false)[] = me
     ? [
         link('#/', t('overview')),
+        link('#/evaluations', t('evaluations')),
+        isAdmin() && link('#/schemes', t('schemes')),
         isAdmin() && link('#/users', t('users')),
         isAdmin() && link('#/keys', t('keys')),
         canAudit() && link('#/audit', t('audit')),
@@ -44,7 +58,22 @@ function renderNav() {
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t('app');
 }
 
+/** The view for a signed-in person's route; unknown or forbidden routes show the overview. */
+async function routeView(route: string): Promise<HTMLElement | null> {
+  const [, first, id, sub] = route.split('/');
+  if (first === 'evaluations') return id ? evaluationView(id) : evaluationsView();
+  if (!isAdmin()) return canAudit() && first === 'audit' ? auditView() : null;
+  if (first === 'schemes') return id ? schemeView(go, id, sub) : schemesView(go);
+  if (first === 'users') return usersView();
+  if (first === 'keys') return keysView();
+  if (first === 'audit') return auditView();
+  return null;
+}
+
+let rendering = 0;
+
 async function render() {
+  const turn = ++rendering;
   const route = location.hash || '#/';
   const me = currentMe() ?? (await loadMe());
   renderNav();
@@ -53,12 +82,12 @@ async function render() {
       view.replaceChildren(route === '#/signup' ? signupView(go) : loginView(go));
       return;
     }
-    if (route === '#/users' && isAdmin()) view.replaceChildren(await usersView());
-    else if (route === '#/keys' && isAdmin()) view.replaceChildren(await keysView());
-    else if (route === '#/audit' && canAudit()) view.replaceChildren(await auditView());
-    else view.replaceChildren(overviewView(me));
+    const next = (await routeView(route)) ?? overviewView(me);
+    // A slower earlier route must not replace the one the person has since moved to.
+    if (turn === rendering) view.replaceChildren(next);
   } catch (err) {
-    view.replaceChildren(h('p', { className: 'error', role: 'alert' }, (err as Error).message));
+    if (turn === rendering)
+      view.replaceChildren(h('p', { className: 'error', role: 'alert' }, (err as Error).message));
   }
 }
 

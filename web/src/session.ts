@@ -34,3 +34,5 @@ export async function signOut() {
 
 export const isAdmin = () => me?.user.role === 'owner' || me?.user.role === 'admin';
 export const canAudit = () => isAdmin() || me?.user.role === 'auditor';
+export const isSupervisor = () => me?.user.role === 'supervisor';
+export const isEmployee = () => me?.user.role === 'employee';

@@ -1,0 +1,180 @@
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { fill } from './browser';
+
+/** A signed-in person talking to the API outside the browser, as a script or a colleague would. */
+export class ApiSession {
+  private cookie = '';
+  private csrf = '';
+  constructor(private readonly baseUrl: string) {}
+
+  async send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        'Content-Type': 'application/json',
+        Origin: this.baseUrl,
+        ...(this.cookie && { Cookie: this.cookie, 'X-CSRF-Token': this.csrf }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    const json = text ? JSON.parse(text) : null;
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    if (json?.csrfToken) this.csrf = json.csrfToken;
+    return { status: res.status, body: json };
+  }
+
+  /** Sends and insists on success, showing the API's answer when it fails. */
+  async must(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<any> {
+    const res = await this.send(method, path, body, headers);
+    expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+    return res.body;
+  }
+}
+
+export interface Login {
+  email: string;
+  password: string;
+}
+
+export interface Month {
+  slug: string;
+  hr: ApiSession;
+  hrLogin: Login;
+  supervisorLogin: Login;
+  employeeLogin: Login;
+  apiKey: string;
+  schemeId: string;
+}
+
+const PASSWORD = 'e2e-month-pass-1';
+
+/**
+ * A company seeded through the API: 客服部 (supervised, on the cs-monthly scheme, published and
+ * assigned to the department) with KF001 张敏 (her own login), KF002 李娜 (客服专员, 3,000 + 1,000
+ * 元) and KF003 王强 (前台接待, 2,800 + 800 元); 保洁部 with BJ001, who has no scheme.
+ */
+export async function seedCompany(baseUrl: string, slug: string): Promise<Month> {
+  const hr = new ApiSession(baseUrl);
+  const hrLogin = { email: `hr@${slug}.example`, password: PASSWORD };
+  await hr.must('POST', '/signup', {
+    companyName: '绿苑物业（浏览器测试）',
+    slug,
+    adminName: '王丽',
+    ...hrLogin,
+  });
+  const user = async (role: string, name: string) => {
+    const login = { email: `${role}@${slug}.example`, password: PASSWORD };
+    const created = await hr.must('POST', '/users', { ...login, name, role });
+    return { login, id: created.id as string };
+  };
+  const supervisor = await user('supervisor', '周主管');
+  const employee = await user('employee', '张敏');
+  const cs = await hr.must('POST', '/departments', { name: '客服部', site: '绿苑小区' });
+  const cleaning = await hr.must('POST', '/departments', { name: '保洁部' });
+  await hr.must('PUT', `/departments/${cs.id}/supervisors`, { userIds: [supervisor.id] });
+  const position = (name: string, base: number, bonus: number) =>
+    hr.must('POST', '/positions', { name, baseSalaryFen: base * 100, bonusBaseFen: bonus * 100 });
+  const agent = await position('客服专员', 3000, 1000);
+  const desk = await position('前台接待', 2800, 800);
+  const cleaner = await position('保洁员', 2500, 500);
+  const staff = [
+    ['KF001', '张敏', cs.id, agent.id, employee.id],
+    ['KF002', '李娜', cs.id, agent.id, null],
+    ['KF003', '王强', cs.id, desk.id, null],
+    ['BJ001', '孙洁', cleaning.id, cleaner.id, null],
+  ] as const;
+  for (const [employeeNo, name, departmentId, positionId, userId] of staff) {
+    await hr.must('POST', '/employees', {
+      employeeNo,
+      name,
+      departmentId,
+      positionId,
+      ...(userId && { userId, supervisorUserId: supervisor.id }),
+    });
+  }
+  const scheme = await hr.must('POST', '/schemes', { fromTemplate: 'cs-monthly' });
+  await hr.must('POST', `/schemes/${scheme.id}/versions/1/publish`, {});
+  await hr.must('PUT', '/scheme-assignments', {
+    targetType: 'department',
+    targetId: cs.id,
+    schemeId: scheme.id,
+  });
+  const key = await hr.must('POST', '/api-keys', { name: '呼叫中心', scopes: ['metrics:write'] });
+  return {
+    slug,
+    hr,
+    hrLogin,
+    supervisorLogin: supervisor.login,
+    employeeLogin: employee.login,
+    apiKey: key.secret,
+    schemeId: scheme.id,
+  };
+}
+
+/**
+ * The month's numbers once 2026-11 is open: the call centre pushes counts and rates with its key;
+ * HR records the exam and, for KF002/KF003, the supervisor's rating. KF001's rating is left for
+ * the supervisor. Totals (cs-monthly): KF002 95 (B), KF001 89 (C, rating missing), KF003 75.5 (D).
+ */
+export async function fillMonth(baseUrl: string, m: Month) {
+  const metrics: Record<string, Record<string, number>> = {
+    KF001: { calls_answered: 1200, tickets_closed: 150, reply_in_30min: 0.98, utilization_rate: 0.85 },
+    KF002: { calls_answered: 1200, tickets_closed: 120, reply_in_30min: 0.98, utilization_rate: 0.85 },
+    KF003: { calls_answered: 600, tickets_closed: 150, reply_in_30min: 0.89, utilization_rate: 0.6 },
+  };
+  const rows = Object.entries(metrics).flatMap(([employeeNo, values]) =>
+    Object.entries({ ...values, reports_on_time: 1 }).map(([indicator, value]) => ({
+      employeeNo,
+      period: '2026-11',
+      indicator,
+      value,
+    })),
+  );
+  const res = await fetch(`${baseUrl}/api/v1/ingest`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${m.apiKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ rows }),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  const ratings: Record<string, { exam: number; supervisor_rating?: number }> = {
+    KF001: { exam: 90 },
+    KF002: { exam: 80, supervisor_rating: 9 },
+    KF003: { exam: 70, supervisor_rating: 6 },
+  };
+  const { items } = await m.hr.must('GET', '/evaluations?limit=100&sort=employeeNo');
+  for (const e of items) {
+    const r = ratings[e.employeeNo];
+    if (!r) continue;
+    const list = Object.entries(r).map(([indicator, value]) => ({ indicator, value }));
+    await m.hr.must('POST', `/evaluations/${e.id}/inputs`, { ratings: list }, { 'If-Match': e.etag });
+  }
+}
+
+/** A fresh browser context whose waits give up after 10 s, so a broken step fails fast. */
+export async function newPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  page.setDefaultTimeout(10_000);
+  return page;
+}
+
+/** Signs in through the dashboard's form. */
+export async function signIn(page: Page, baseUrl: string, slug: string, login: Login) {
+  await page.goto(`${baseUrl}/#/login`);
+  await fill(page, '企业标识', slug);
+  await fill(page, '邮箱', login.email);
+  await fill(page, '密码', login.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect.poll(() => page.locator('#company').count()).toBe(1);
+}
+
+/** The visible text of each body row of the ranking, cells joined by '|'. */
+export async function rankingRows(page: Page): Promise<string[]> {
+  const rows = page.locator('#ranking tbody tr');
+  const out: string[] = [];
+  for (const row of await rows.all()) out.push((await row.locator('td').allTextContents()).join('|'));
+  return out;
+}

@@ -1,0 +1,65 @@
+import type { SchemeContent } from '../../worker/domain/scheme';
+import type { Input, Status } from './evaluation-api';
+import { currentLang, hasText, t } from './i18n';
+
+const yuanFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Integer fen as 元 with two decimals: 410000 → "4,100.00". */
+export const yuan = (fen: number) => yuanFormat.format(fen / 100);
+
+/** Scores are exact to 0.01 from the API; shown as given (95, 75.5, 97.25). */
+export const score = (x: number) => String(x);
+
+export const statusName = (s: Status) => t(`status_${s}`);
+
+/** The text of a value the API names by code (kinds, sources, types); the code when unknown. */
+export function named(prefix: string, code: string): string {
+  const key = `${prefix}${code}`;
+  return hasText(key) ? t(key) : code;
+}
+
+export function ruleName(content: SchemeContent | undefined, indicator: string, rule: string | null) {
+  if (!rule) return '';
+  const ind = content?.indicators.find((i) => i.key === indicator);
+  const rules = ind && 'rules' in ind.params ? ind.params.rules : [];
+  return rules.find((r) => r.key === rule)?.name ?? rule;
+}
+
+export function indicatorName(content: SchemeContent | undefined, key: string) {
+  return content?.indicators.find((i) => i.key === key)?.name ?? key;
+}
+
+/** Evidence as "录音 REC-1 · 备注 …". */
+export function evidenceText(e: Input['evidence']): string {
+  if (!e) return '';
+  return Object.entries(e)
+    .map(([k, v]) => `${named('ev_', k)} ${v}`)
+    .join(' · ');
+}
+
+/** The value column: a metric's value, an event's count, a rating, a check's passed items. */
+export function inputValue(i: Input): string {
+  if (i.kind === 'event') return t('times', { n: i.count ?? 1 });
+  if (i.kind === 'check') return t('passedItems', { n: i.passed?.length ?? 0 });
+  // Integrators send binary floats (0.9450000000000001); ten significant digits say the same.
+  return i.value === null ? '' : String(Number(i.value.toPrecision(10)));
+}
+
+/** One line naming an input, for lists of ticks: "话务质量 · 未报工号 ×2 · 录音 REC-9". */
+export function describeInput(content: SchemeContent | undefined, i: Input): string {
+  return [
+    indicatorName(content, i.indicator),
+    ruleName(content, i.indicator, i.rule),
+    inputValue(i),
+    evidenceText(i.evidence),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** An ISO time as local date and time. */
+export const when = (iso: string) =>
+  new Date(iso).toLocaleString(currentLang(), { dateStyle: 'short', timeStyle: 'short' });
+
+/** Names joined as the language lists them. */
+export const list = (names: string[]) => names.join(t('sep'));
