@@ -2,6 +2,7 @@
 // What it created is kept in .wrangler/demo.json so later starts can print it again: the
 // API key's secret is shown only once by the API.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { ApiClient } from './api-client.mjs';
 
 export const DEMO = {
   companyName: '绿苑物业服务有限公司（演示）',
@@ -11,44 +12,10 @@ export const DEMO = {
   password: 'jixiao-demo-2026',
 };
 
-class Session {
-  constructor(baseUrl, origin) {
-    this.baseUrl = baseUrl;
-    this.origin = origin;
-    this.cookie = '';
-    this.csrf = '';
-  }
-
-  async send(method, path, body, headers = {}) {
-    const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        'Content-Type': 'application/json',
-        Origin: this.origin,
-        ...(this.cookie && { Cookie: this.cookie, 'X-CSRF-Token': this.csrf }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    const json = text ? JSON.parse(text) : null;
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0];
-    if (json?.csrfToken) this.csrf = json.csrfToken;
-    return { status: res.status, body: json };
-  }
-
-  async must(method, path, body, headers) {
-    const res = await this.send(method, path, body, headers);
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  }
-}
-
 /** Returns the demo credentials, creating the company on first run. */
 export async function seedDemo(baseUrl, stateFile) {
   if (existsSync(stateFile)) return JSON.parse(readFileSync(stateFile, 'utf8'));
-  const s = new Session(baseUrl, new URL(baseUrl).origin);
+  const s = new ApiClient(baseUrl);
   const signup = await s.send('POST', '/signup', DEMO);
   if (signup.status === 409)
     await s.must('POST', '/auth/login', { slug: DEMO.slug, email: DEMO.email, password: DEMO.password });
@@ -116,16 +83,12 @@ async function seedMonth(s, apiKey, baseUrl) {
     count: 2,
     evidence: { recordingId: 'REC-0309' },
   });
-  const res = await fetch(`${baseUrl}/api/v1/ingest`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${apiKey}`,
-      'Content-Type': 'application/json',
-      'Idempotency-Key': `demo-${period}`,
-    },
-    body: JSON.stringify({ rows }),
-  });
-  if (!res.ok) throw new Error(`demo ingest: ${res.status} ${await res.text()}`);
+  await new ApiClient(baseUrl, { apiKey }).must(
+    'POST',
+    '/ingest',
+    { rows },
+    { headers: { 'Idempotency-Key': `demo-${period}` } },
+  );
   // What the supervisor adds by hand: the exam, their rating, one monitored call each.
   const { items } = await s.must('GET', `/evaluations?limit=100&sort=employeeNo`);
   for (const [i, e] of items.entries()) {
@@ -152,7 +115,7 @@ async function seedMonth(s, apiKey, baseUrl) {
           },
         ],
       },
-      { 'If-Match': e.etag },
+      { headers: { 'If-Match': e.etag } },
     );
   }
 }

@@ -65,7 +65,7 @@ try {
 
   // A request that wrk gave up on still runs to its end in the Worker; without waiting for that
   // backlog the next scenario would pay for the last one. Idle = 3 quick GET /me in a row.
-  const me = () => big.integrator.send('GET', '/me');
+  const me = () => big.integrator.must('GET', '/me');
   const idle = [];
   for (let i = 0; i < 15; i++) idle.push(await timed(me));
   const idleMs = median(idle);
@@ -110,16 +110,16 @@ try {
   await single(
     `open a period, ${EMPLOYEES} employees`,
     'open a period, 1 employee',
-    (rep) => one.owner.send('POST', '/periods', { key: month(rep) }),
+    (rep) => one.owner.must('POST', '/periods', { key: month(rep) }),
     async (rep) => {
-      const opened = await big.owner.send('POST', '/periods', { key: month(rep) });
+      const opened = await big.owner.must('POST', '/periods', { key: month(rep) });
       if (opened.evaluations !== EMPLOYEES) throw new Error(`opened ${opened.evaluations} evaluations`);
       period ??= opened.period;
     },
   );
   let seq = 0;
   const ingest = (count) => (rep) =>
-    big.integrator.send(
+    big.integrator.must(
       'POST',
       '/ingest',
       { rows: ingestRows({ period: period.key, from: 0, employees: EMPLOYEES, count, seed: rep }) },
@@ -128,7 +128,7 @@ try {
   await single('ingest 1,000 rows', 'ingest 1 row', ingest(1), ingest(1000));
   const dryRun = (count) => async () => {
     const csv = employeesCsv(EMPLOYEES, count); // all new 工号: every row is checked as a create
-    const res = await big.owner.send('POST', '/employees/import?dryRun=true', csv, { type: 'text/csv' });
+    const res = await big.owner.must('POST', '/employees/import?dryRun=true', csv, { type: 'text/csv' });
     if (res.rows !== count || res.errors.length > 0)
       throw new Error(`dry run: ${JSON.stringify(res).slice(0, 300)}`);
   };
@@ -136,7 +136,7 @@ try {
 
   console.log(`Loading with wrk (${WRK.seconds} s each)…`);
   const query = `periodId=${period.id}&sort=rank`;
-  const top = await big.integrator.send('GET', `/evaluations?${query}&limit=1`);
+  const top = await big.integrator.must('GET', `/evaluations?${query}&limit=1`);
   // 15 different batches of 20 agents × 5 metrics, so concurrent requests touch different rows.
   const perBatch = 100 / METRICS_PER_EMPLOYEE;
   const bodies = Array.from({ length: EMPLOYEES / perBatch }, (_, b) =>
@@ -145,8 +145,8 @@ try {
     }),
   );
   // Each request once by hand first: wrk counts a 401 or 400 as fast as a 200.
-  await big.integrator.send('GET', `/evaluations/${top.items[0].id}`);
-  await big.integrator.send('POST', '/ingest', JSON.parse(bodies[0]));
+  await big.integrator.must('GET', `/evaluations/${top.items[0].id}`);
+  await big.integrator.must('POST', '/ingest', JSON.parse(bodies[0]));
   const auth = { apiKey: big.apiKey };
   const post = { ...auth, method: 'POST', bodies };
   const baselineName = 'GET /me (API key)';

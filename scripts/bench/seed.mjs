@@ -1,44 +1,13 @@
 // A realistic tenant, created through the public API the way a customer would: sign-up, one
 // 客服部 with its 客服专员 position, N agents by CSV import, the cs-monthly scheme published and
 // assigned, an integrator's API key. Periods are opened by the benchmark itself (it times that).
+import { ApiClient } from '../api-client.mjs';
 
 const METRICS = ['calls_answered', 'tickets_closed', 'reply_in_30min', 'utilization_rate', 'reports_on_time'];
 export const METRICS_PER_EMPLOYEE = METRICS.length;
 
 /** 工号 of the i-th seeded agent: KF0001 … */
 export const employeeNo = (i) => `KF${String(i + 1).padStart(4, '0')}`;
-
-/** A signed-in owner (cookie + CSRF token) or, with `apiKey`, an integrator. */
-export class Client {
-  constructor(baseUrl, apiKey) {
-    this.baseUrl = baseUrl;
-    this.apiKey = apiKey;
-    this.cookie = '';
-    this.csrf = '';
-  }
-
-  /** Sends one request; `body` is JSON unless it is a string (then `type` says what). */
-  async send(method, path, body, { type = 'application/json', headers = {} } = {}) {
-    const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        Origin: this.baseUrl,
-        ...(body !== undefined && { 'Content-Type': type }),
-        ...(this.apiKey && { Authorization: `Bearer ${this.apiKey}` }),
-        ...(this.cookie && { Cookie: this.cookie, 'X-CSRF-Token': this.csrf }),
-        ...headers,
-      },
-      body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    const json = text ? JSON.parse(text) : null;
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0];
-    if (json?.csrfToken) this.csrf = json.csrfToken;
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 500)}`);
-    return json;
-  }
-}
 
 /** 工号,姓名,部门,岗位 for agents `from` … `from + count - 1`. */
 export function employeesCsv(from, count) {
@@ -66,34 +35,34 @@ export function ingestRows({ period, from, employees, count, seed = 0 }) {
 
 /** Creates the tenant; resolves to the owner's session and the integrator's key. */
 export async function seedTenant(baseUrl, { slug, employees }) {
-  const owner = new Client(baseUrl);
-  await owner.send('POST', '/signup', {
+  const owner = new ApiClient(baseUrl);
+  await owner.must('POST', '/signup', {
     companyName: `基准测试物业（${slug}）`,
     slug,
     adminName: '基准',
     email: `owner@${slug}.example`,
     password: 'bench-password-2026',
   });
-  await owner.send('POST', '/departments', { name: '客服部', site: '基准小区' });
-  const pos = await owner.send('POST', '/positions', {
+  await owner.must('POST', '/departments', { name: '客服部', site: '基准小区' });
+  const pos = await owner.must('POST', '/positions', {
     name: '客服专员',
     baseSalaryFen: 300_000,
     bonusBaseFen: 100_000,
   });
-  const imported = await owner.send('POST', '/employees/import', employeesCsv(0, employees), {
+  const imported = await owner.must('POST', '/employees/import', employeesCsv(0, employees), {
     type: 'text/csv',
   });
   if (imported.creates !== employees) throw new Error(`import created ${imported.creates} of ${employees}`);
-  const scheme = await owner.send('POST', '/schemes', { fromTemplate: 'cs-monthly' });
-  await owner.send('POST', `/schemes/${scheme.id}/versions/1/publish`, {});
-  await owner.send('PUT', '/scheme-assignments', {
+  const scheme = await owner.must('POST', '/schemes', { fromTemplate: 'cs-monthly' });
+  await owner.must('POST', `/schemes/${scheme.id}/versions/1/publish`, {});
+  await owner.must('PUT', '/scheme-assignments', {
     targetType: 'position',
     targetId: pos.id,
     schemeId: scheme.id,
   });
-  const key = await owner.send('POST', '/api-keys', {
+  const key = await owner.must('POST', '/api-keys', {
     name: 'benchmark integrator',
     scopes: ['org:read', 'evaluations:read', 'evaluations:write', 'metrics:write'],
   });
-  return { owner, integrator: new Client(baseUrl, key.secret), apiKey: key.secret };
+  return { owner, integrator: new ApiClient(baseUrl, { apiKey: key.secret }), apiKey: key.secret };
 }

@@ -133,8 +133,18 @@ describe('the month in the dashboard', () => {
     // Once the others are approved (through the API here), closing locks all three.
     const { items } = await m.hr.must('GET', '/evaluations?limit=100&status=draft');
     for (const e of items) {
-      const submitted = await m.hr.must('POST', `/evaluations/${e.id}/submit`, {}, { 'If-Match': e.etag });
-      await m.hr.must('POST', `/evaluations/${e.id}/approve`, {}, { 'If-Match': submitted.etag });
+      const submitted = await m.hr.must(
+        'POST',
+        `/evaluations/${e.id}/submit`,
+        {},
+        { headers: { 'If-Match': e.etag } },
+      );
+      await m.hr.must(
+        'POST',
+        `/evaluations/${e.id}/approve`,
+        {},
+        { headers: { 'If-Match': submitted.etag } },
+      );
     }
     await hr.getByRole('button', { name: '关闭周期' }).click();
     await expect.poll(() => text(hr, '#period-notice')).toBe('周期已关闭，锁定 3 份考核');
@@ -161,9 +171,7 @@ describe('the month in the dashboard', () => {
       'POST',
       `/evaluations/${id}/inputs`,
       { ratings: [{ indicator: 'exam', value: 85 }] },
-      {
-        'If-Match': current.etag,
-      },
+      { headers: { 'If-Match': current.etag } },
     );
     await page.getByRole('button', { name: '提交', exact: true }).click();
     await expect.poll(() => text(page, '#action-error')).toContain('这份考核已被他人修改');

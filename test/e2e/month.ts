@@ -1,35 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { ApiClient, type SendOptions } from '../../scripts/api-client.mjs';
 import { fill } from './browser';
 
 /** A signed-in person talking to the API outside the browser, as a script or a colleague would. */
-export class ApiSession {
-  private cookie = '';
-  private csrf = '';
-  constructor(private readonly baseUrl: string) {}
-
-  async send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        'Content-Type': 'application/json',
-        Origin: this.baseUrl,
-        ...(this.cookie && { Cookie: this.cookie, 'X-CSRF-Token': this.csrf }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    const json = text ? JSON.parse(text) : null;
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
-    if (json?.csrfToken) this.csrf = json.csrfToken;
-    return { status: res.status, body: json };
-  }
-
-  /** Sends and insists on success, showing the API's answer when it fails. */
-  async must(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<any> {
-    const res = await this.send(method, path, body, headers);
+export class ApiSession extends ApiClient {
+  /** Sends and insists on success, as a test expectation that shows the API's answer. */
+  override async must(method: string, path: string, body?: unknown, options?: SendOptions): Promise<any> {
+    const res = await this.send(method, path, body, options);
     expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
     return res.body;
   }
@@ -150,7 +128,12 @@ export async function fillMonth(baseUrl: string, m: Month) {
     const r = ratings[e.employeeNo];
     if (!r) continue;
     const list = Object.entries(r).map(([indicator, value]) => ({ indicator, value }));
-    await m.hr.must('POST', `/evaluations/${e.id}/inputs`, { ratings: list }, { 'If-Match': e.etag });
+    await m.hr.must(
+      'POST',
+      `/evaluations/${e.id}/inputs`,
+      { ratings: list },
+      { headers: { 'If-Match': e.etag } },
+    );
   }
 }
 
