@@ -29,6 +29,9 @@ describe('dashboard in Chromium', () => {
     const slug = `e2e-${Date.now().toString(36)}`;
     await signUp(page, slug);
     expect(await page.locator('#welcome').textContent()).toContain('李娜');
+    expect(await page.locator('#role').textContent(), 'the role is named in Chinese, not by its code').toBe(
+      '所有者',
+    );
 
     await page.getByRole('link', { name: 'API 密钥' }).click();
     await fill(page, '名称', '呼叫中心');

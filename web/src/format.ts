@@ -12,6 +12,9 @@ export const score = (x: number) => String(x);
 
 export const statusName = (s: Status) => t(`status_${s}`);
 
+/** owner → 所有者; a role the dashboard does not know yet shows as its code. */
+export const roleName = (role: string) => named('role_', role);
+
 /** The text of a value the API names by code (kinds, sources, types); the code when unknown. */
 export function named(prefix: string, code: string): string {
   const key = `${prefix}${code}`;

@@ -1,4 +1,5 @@
 import { h } from '../dom';
+import { roleName } from '../format';
 import { t } from '../i18n';
 import type { Me } from '../session';
 
@@ -8,7 +9,7 @@ export function overviewView(me: Me): HTMLElement {
     { className: 'card' },
     h('h2', { id: 'welcome' }, t('welcome', { name: me.user.name })),
     h('p', {}, `${t('company')}: `, h('strong', { id: 'company' }, me.tenant.name), ` (${me.tenant.slug})`),
-    h('p', {}, `${t('role')}: `, h('span', { id: 'role' }, me.user.role)),
+    h('p', {}, `${t('role')}: `, h('span', { id: 'role' }, roleName(me.user.role))),
     h('p', {}, h('a', { href: '/api/v1/docs', target: '_blank' }, t('apiDocs'))),
   );
 }

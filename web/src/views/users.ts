@@ -1,5 +1,6 @@
 import { api, ok } from '../api';
 import { h, table } from '../dom';
+import { roleName } from '../format';
 import { t } from '../i18n';
 
 export async function usersView(): Promise<HTMLElement> {
@@ -10,7 +11,7 @@ export async function usersView(): Promise<HTMLElement> {
     h('h2', {}, t('users')),
     table(
       [t('name'), t('email'), t('role'), t('active')],
-      page.items.map((u) => [u.name, u.email, u.role, u.active ? t('yes') : t('no')]),
+      page.items.map((u) => [u.name, u.email, roleName(u.role), u.active ? t('yes') : t('no')]),
     ),
   );
 }
