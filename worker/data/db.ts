@@ -1,6 +1,7 @@
 import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../db/schema';
 import type { Env } from '../env';
+import { withD1Limits } from './limits';
 
 export type Db = DrizzleD1Database<typeof schema>;
 
@@ -9,7 +10,7 @@ const clients = new WeakMap<D1Database, Db>();
 function clientFor(binding: D1Database): Db {
   let db = clients.get(binding);
   if (!db) {
-    db = drizzle(binding, { schema });
+    db = drizzle(withD1Limits(binding), { schema });
     clients.set(binding, db);
   }
   return db;

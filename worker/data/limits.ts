@@ -1,0 +1,36 @@
+/** D1 refuses a statement with more than 100 bound parameters (production limit). */
+export const D1_MAX_BOUND_PARAMETERS = 100;
+
+/**
+ * The D1 binding, made to refuse what production D1 refuses. Local D1 is plain SQLite, which
+ * takes 32,766 parameters, so a multi-row INSERT or a long IN list that would fail for a
+ * customer passes every local test; with this wrapper it fails in the tests the same way.
+ */
+export function withD1Limits(binding: D1Database): D1Database {
+  return new Proxy(binding, {
+    get(target, prop) {
+      if (prop === 'prepare') return (sql: string) => limitedStatement(target.prepare(sql), sql);
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+function limitedStatement(statement: D1PreparedStatement, sql: string): D1PreparedStatement {
+  return new Proxy(statement, {
+    get(target, prop) {
+      if (prop === 'bind') {
+        return (...values: unknown[]) => {
+          if (values.length > D1_MAX_BOUND_PARAMETERS) {
+            throw new Error(
+              `D1 allows ${D1_MAX_BOUND_PARAMETERS} bound parameters per statement, this one has ${values.length}: ${sql.slice(0, 120)}`,
+            );
+          }
+          return target.bind(...values);
+        };
+      }
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
