@@ -1,15 +1,27 @@
 /** D1 refuses a statement with more than 100 bound parameters (production limit). */
 export const D1_MAX_BOUND_PARAMETERS = 100;
+/** …or whose SQL text is longer than 100,000 bytes. */
+export const D1_MAX_SQL_BYTES = 100_000;
 
 /**
  * The D1 binding, made to refuse what production D1 refuses. Local D1 is plain SQLite, which
- * takes 32,766 parameters, so a multi-row INSERT or a long IN list that would fail for a
+ * takes 32,766 parameters and a statement of 1 GB, so a multi-row INSERT or a long IN list that would fail for a
  * customer passes every local test; with this wrapper it fails in the tests the same way.
  */
 export function withD1Limits(binding: D1Database): D1Database {
   return new Proxy(binding, {
     get(target, prop) {
-      if (prop === 'prepare') return (sql: string) => limitedStatement(target.prepare(sql), sql);
+      if (prop === 'prepare') {
+        return (sql: string) => {
+          const bytes = new TextEncoder().encode(sql).length;
+          if (bytes > D1_MAX_SQL_BYTES) {
+            throw new Error(
+              `D1 allows ${D1_MAX_SQL_BYTES} bytes of SQL per statement, this one has ${bytes}`,
+            );
+          }
+          return limitedStatement(target.prepare(sql), sql);
+        };
+      }
       const value = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },

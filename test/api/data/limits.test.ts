@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { employees } from '../../../db/schema';
 import { directoryDb } from '../../../worker/data/db';
-import { D1_MAX_BOUND_PARAMETERS } from '../../../worker/data/limits';
+import { D1_MAX_BOUND_PARAMETERS, D1_MAX_SQL_BYTES, withD1Limits } from '../../../worker/data/limits';
 
 // Local D1 is SQLite and accepts 32,766 parameters; production D1 stops at 100. The data layer
 // holds every statement to production's limit, so the big ingest and import tests prove it.
@@ -34,6 +34,13 @@ describe("D1's 100 bound parameters, enforced locally", () => {
       .catch((e: unknown) => e);
     // drizzle wraps the driver's error as "Failed query: …" with ours as the cause.
     expect(messages(err)).toMatch(/100 bound parameters per statement, this one has 101/);
+  });
+
+  it('so is SQL text over 100,000 bytes', async () => {
+    const long = `SELECT 1 /* ${'x'.repeat(D1_MAX_SQL_BYTES)} */`;
+    expect(() => withD1Limits(env.DB).prepare(long)).toThrow(
+      /100000 bytes of SQL per statement, this one has 1000\d\d/,
+    );
   });
 
   it('so is one inside a batch', async () => {
