@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt } from 'drizzle-orm';
 import { appeals, employees, evaluationInputs, evaluations } from '../../../db/schema';
 import type { ScoreResult } from '../../domain/scheme';
 import { decodeCursor, encodeCursor } from '../cursor';
@@ -10,8 +10,15 @@ import { findVisibleEvaluation, visibleEvaluations } from './visibility';
 
 type EmployeeInfo = { employeeNo: string; name: string };
 
+/**
+ * Every column but the breakdown. A list never shows breakdowns, and reading and parsing
+ * 200 of them was most of what a ranking request cost.
+ */
+const { breakdown: _breakdown, ...summaryColumns } = getTableColumns(evaluations);
+type EvaluationSummary = Omit<EvaluationRow, 'breakdown'>;
+
 /** What people and payroll see of an evaluation. */
-export function publicEvaluation(e: EvaluationRow, who?: EmployeeInfo) {
+export function publicEvaluation(e: EvaluationSummary, who?: EmployeeInfo) {
   return {
     id: e.id,
     periodId: e.periodId,
@@ -118,7 +125,7 @@ export async function listEvaluations(scope: Scope, f: EvaluationFilter) {
     visibleEvaluations(scope),
   );
   const rows = await scope.db
-    .select({ e: evaluations, employeeNo: employees.employeeNo, name: employees.name })
+    .select({ e: summaryColumns, employeeNo: employees.employeeNo, name: employees.name })
     .from(evaluations)
     .innerJoin(employees, withEmployee)
     .where(where)
