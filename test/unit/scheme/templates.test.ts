@@ -199,12 +199,18 @@ describe('cs-monthly 客服专员月度绩效考核（百分制）', () => {
 describe('express-operator 话务员考核', () => {
   const t = template('express-operator');
 
-  it('has 工作效率 at 20 points and the seed deductions at 0.5 each', () => {
+  it('has 工作效率 at 20 points, the supervisor’s view of 积极性/行动力/有效性 inside it, and the seed deductions at 0.5 each', () => {
     const r = scoreEvaluation(t.content, inputs());
     expect(r.categories.find((c) => c.key === 'efficiency')).toMatchObject({
       name: '工作效率',
       maxPoints: 20,
     });
+    expect(t.content.indicators.filter((x) => x.category === 'efficiency').map((x) => x.key)).toEqual([
+      'calls_answered',
+      'outbound_issues',
+      'inbound_issues',
+      'supervisor_rating',
+    ]);
     const quality = t.content.indicators.find((x) => x.key === 'call_quality');
     expect(quality?.type === 'deduction' && quality.params.rules.map((x) => [x.name, x.deduct])).toEqual([
       ['态度不温和/唉声叹气', 0.5],
@@ -215,7 +221,7 @@ describe('express-operator 话务员考核', () => {
     ]);
   });
 
-  it('scores a sample month to 83.75, grade D, K 0.8', () => {
+  it('scores a sample month to 86.63, grade C, K 0.9', () => {
     const all = [
       'answer_in_3_rings',
       'greeting',
@@ -249,16 +255,16 @@ describe('express-operator 话务员考核', () => {
       ],
     });
     expect(points(r)).toEqual({
-      calls_answered: 10,
-      outbound_issues: 4.5,
-      inbound_issues: 3.75,
-      call_quality: 18.5,
-      work_status: 8.5,
-      call_monitoring: 17.5, // (1 + 6/8) / 2 × 20
-      valid_complaints: 5, // the voided complaint does not count
-      supervisor_rating: 16,
+      calls_answered: 8,
+      outbound_issues: 2.7, // 180 / 200 × 3
+      inbound_issues: 2.25,
+      call_quality: 23.5, // 25 − 3 × 0.5
+      work_status: 13.5,
+      call_monitoring: 21.88, // (1 + 6/8) / 2 × 25 = 21.875, half-up
+      valid_complaints: 10, // the voided complaint does not count
+      supervisor_rating: 4.8, // 8 / 10 × 6
     });
-    expect([r.total, r.grade, r.label, r.k]).toEqual([83.75, 'D', '待改进', 0.8]);
+    expect([r.total, r.grade, r.label, r.k]).toEqual([86.63, 'C', '合格', 0.9]);
   });
 });
 
