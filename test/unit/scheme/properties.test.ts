@@ -51,13 +51,13 @@ describe('properties over random valid schemes and inputs', () => {
     );
   });
 
-  it('the grade is the band of the total unless a veto forced one', () => {
+  it('the grade is the band of the total, or the lower band a veto forced', () => {
     fc.assert(
       fc.property(schemeAndInputsArb, ({ content, inputs }) => {
         const r = scoreEvaluation(content, inputs);
-        const band = r.veto
-          ? content.bands.find((b) => b.grade === r.veto!.grade)
-          : gradeFor(content, r.totalCenti);
+        const scored = gradeFor(content, r.totalCenti);
+        const forced = r.veto && content.bands.find((b) => b.grade === r.veto!.grade);
+        const band = forced && scored && forced.min < scored.min ? forced : scored;
         expect(band).toBeDefined();
         expect([r.grade, r.label, r.k]).toEqual([band!.grade, band!.label, band!.k]);
         const vetoEvents = inputs.events.filter((e) => e.indicator === 'v0' && !e.voided);

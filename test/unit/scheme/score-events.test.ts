@@ -180,7 +180,7 @@ describe('veto: any counted event forces the grade and its K', () => {
     expect(r.veto).toEqual({ indicator: 'complaint', rule: 'major', grade: 'E' });
     expect(line(r, 'complaint')).toMatchObject({ points: 0, maxPoints: 0, missing: false });
     expect(line(r, 'complaint').explanation['zh-CN']).toBe(
-      '重大有效投诉：否决major 1次，一票否决，考核等级定为 E',
+      '重大有效投诉：否决major 1次，一票否决，考核等级不高于 E',
     );
   });
 
@@ -188,6 +188,14 @@ describe('veto: any counted event forces the grade and its K', () => {
     const s = schemeWith([full, veto({ key: 'v', rules: ['x'], grade: 'D' })]);
     const r = scoreEvaluation(s, inputs({ metrics: [perfect], events: [{ indicator: 'v', rule: 'x' }] }));
     expect([r.grade, r.k]).toEqual(['D', 0.8]);
+  });
+
+  it('never raises a grade: a veto to D leaves a score already in E at E, with its K', () => {
+    const s = schemeWith([full, veto({ key: 'v', rules: ['x'], grade: 'D' })]);
+    const poor = { indicator: 'base', value: 60 };
+    const r = scoreEvaluation(s, inputs({ metrics: [poor], events: [{ indicator: 'v', rule: 'x' }] }));
+    expect([r.total, r.grade, r.k]).toEqual([60, 'E', 0.5]);
+    expect(r.veto).toEqual({ indicator: 'v', rule: 'x', grade: 'D' });
   });
 
   it('has no effect without events or with voided ones only', () => {

@@ -96,8 +96,8 @@ export function veto(
     rule: { formula: 'veto', triggered: veto !== null, rule: first?.rule ?? null, grade },
     explanation: veto
       ? {
-          'zh-CN': `${ind.name}：${t.lines.map((l) => `${l.name} ${l.count}次`).join('、')}，一票否决，考核等级定为 ${grade}`,
-          en: `${ind.name}: ${t.lines.map((l) => `${l.name} × ${l.count}`).join(', ')}; vetoed, the grade is ${grade}`,
+          'zh-CN': `${ind.name}：${t.lines.map((l) => `${l.name} ${l.count}次`).join('、')}，一票否决，考核等级不高于 ${grade}`,
+          en: `${ind.name}: ${t.lines.map((l) => `${l.name} × ${l.count}`).join(', ')}; vetoed, the grade is at most ${grade}`,
         }
       : { 'zh-CN': `${ind.name}：无否决事件`, en: `${ind.name}: no veto events` },
     missing: false,

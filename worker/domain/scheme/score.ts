@@ -104,9 +104,12 @@ export function scoreEvaluation(content: SchemeContent, inputs: EvaluationInputs
     const b = bandByGrade(content, worst.grade)?.min ?? 0;
     return a < b ? v : worst;
   }, null);
-  const band = veto ? bandByGrade(content, veto.grade) : gradeFor(content, totalCenti);
-  if (!band)
-    throw new Error(`scheme has no band for ${veto ? `grade ${veto.grade}` : `score ${totalCenti / 100}`}`);
+  const scored = gradeFor(content, totalCenti);
+  if (!scored) throw new Error(`scheme has no band for score ${totalCenti / 100}`);
+  const forced = veto ? bandByGrade(content, veto.grade) : null;
+  if (veto && !forced) throw new Error(`scheme has no band for grade ${veto.grade}`);
+  // A veto only ever takes a grade down: a scheme whose veto names C must not lift an E to C.
+  const band = forced && forced.min < scored.min ? forced : scored;
 
   return {
     indicators,
