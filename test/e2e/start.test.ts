@@ -58,9 +58,15 @@ describe('npm start', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('id="view"');
 
-    const ranking = await fetch(`${base}/api/v1/evaluations?sort=rank`, {
-      headers: { Authorization: `Bearer ${key}` },
-    });
+    const auth = { headers: { Authorization: `Bearer ${key}` } };
+    const periods = (await (await fetch(`${base}/api/v1/periods`, auth)).json()) as {
+      items: { id: string }[];
+    };
+    expect(periods.items, 'the demo month is open').toHaveLength(1);
+    const ranking = await fetch(
+      `${base}/api/v1/evaluations?sort=rank&periodId=${periods.items[0]!.id}`,
+      auth,
+    );
     expect(ranking.status).toBe(200);
     const body = (await ranking.json()) as { items: { employeeNo: string; rank: number }[] };
     expect(body.items.map((i) => i.rank)).toEqual([1, 2, 3, 4, 5, 6]);

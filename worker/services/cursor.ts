@@ -16,7 +16,10 @@ export function decodeCursor<T extends string | number>(
     const value: unknown = JSON.parse(
       new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(fromBase64(cursor)),
     );
-    if (typeof value === kind) return value as T;
+    // Number keys are offsets, sequence and version numbers: whole and not negative. Anything
+    // else is a forged cursor and would reach SQL as a bad OFFSET or comparison.
+    if (kind === 'number' ? Number.isSafeInteger(value) && (value as number) >= 0 : typeof value === 'string')
+      return value as T;
   } catch {
     // falls through to the error below
   }

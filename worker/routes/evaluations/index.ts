@@ -21,17 +21,26 @@ const list = defineRoute({
   path: '/evaluations',
   tags,
   operationId: 'listEvaluations',
-  summary: 'Evaluations you may see, filtered; sort=rank gives the period ranking',
+  summary:
+    'Evaluations you may see, filtered; by month then 工号, or with sort=rank and periodId the ranking of that period',
   access: read,
   request: {
-    query: pageQuery.extend({
-      periodId: z.string().max(64).optional(),
-      employeeId: z.string().max(64).optional(),
-      departmentId: z.string().max(64).optional(),
-      status: z.enum(evaluationStatusValues).optional(),
-      grade: z.string().max(10).optional(),
-      sort: z.enum(['rank', 'employeeNo']).optional(),
-    }),
+    query: pageQuery
+      .extend({
+        periodId: z.string().max(64).optional(),
+        employeeId: z.string().max(64).optional(),
+        departmentId: z.string().max(64).optional(),
+        status: z.enum(evaluationStatusValues).optional(),
+        grade: z.string().max(10).optional(),
+        sort: z.enum(['rank', 'employeeNo']).optional(),
+      })
+      // A ranking compares colleagues within one month; across months it means nothing.
+      .refine((q) => q.sort !== 'rank' || q.periodId !== undefined, {
+        path: ['periodId'],
+        params: {
+          i18n: { 'zh-CN': '按排名排序时必须指定考核周期', en: 'is required with sort=rank' },
+        },
+      }),
   },
   responses: {
     200: jsonResponse(pageOf(evaluationSchema), 'A page of evaluations'),

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, getTableColumns, gt } from 'drizzle-orm';
-import { appeals, employees, evaluationInputs, evaluations } from '../../../db/schema';
+import { appeals, employees, evaluationInputs, evaluations, periods } from '../../../db/schema';
 import type { ScoreResult } from '../../domain/scheme';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { Scope } from '../scope';
@@ -128,11 +128,13 @@ export async function listEvaluations(scope: Scope, f: EvaluationFilter) {
     .select({ e: summaryColumns, employeeNo: employees.employeeNo, name: employees.name })
     .from(evaluations)
     .innerJoin(employees, withEmployee)
+    .innerJoin(periods, and(eq(periods.tenantId, evaluations.tenantId), eq(periods.id, evaluations.periodId)))
     .where(where)
     .orderBy(
       ...(f.sort === 'rank'
         ? [desc(evaluations.totalCenti), asc(employees.employeeNo)]
-        : [asc(evaluations.periodId), asc(employees.employeeNo)]),
+        : // Month order (an employee's history reads 2026-10, 2026-11 …); ids are random.
+          [asc(periods.key), asc(employees.employeeNo)]),
     )
     .limit(f.limit + 1)
     .offset(offset);
