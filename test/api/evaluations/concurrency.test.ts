@@ -212,6 +212,19 @@ describe('optimistic concurrency on evaluations (ETag / If-Match)', () => {
     expect(await stored(id)).toEqual(before);
   });
 
+  it('If-Match: * is no way around the check: 412, and nothing changes', async () => {
+    const m = await openMonth();
+    const { t, evaluationId: id } = m;
+    const before = await stored(id);
+    const blind = await t.owner.post(
+      `/evaluations/${id}/inputs`,
+      { ratings: [{ indicator: 'exam', value: 1 }] },
+      { headers: { 'If-Match': '*' } },
+    );
+    refused(blind, 412, 'PRECONDITION_FAILED');
+    expect(await stored(id)).toEqual(before);
+  });
+
   it('GET answers an ETag header equal to body.etag, and every write changes it', async () => {
     const m = await openMonth();
     const { t, supervisor, employee, evaluationId: id } = m;
