@@ -13,8 +13,8 @@ export interface Month {
   departmentId: string;
   positionId: string;
   schemeId: string;
-  supervisor: Caller & { userId: string };
-  employee: Caller & { userId: string };
+  supervisor: Caller & { userId: string; email: string };
+  employee: Caller & { userId: string; email: string };
   employeeId: string;
   periodId: string;
   evaluationId: string;

@@ -10,7 +10,7 @@ import { nowIso } from '../../lib/time';
 import type { Claim } from '../idempotency';
 import type { Scope } from '../scope';
 import { etagOf } from './etag';
-import { inputRows, inputStatements } from './inputs';
+import { inputRows, inputStatements, publicInput } from './inputs';
 import { auditView, type EvaluationRow, type InputRow } from './mutate';
 import { versionById } from './pinning';
 import { derive } from './scoring';
@@ -209,7 +209,11 @@ export async function ingest(scope: Scope, rows: IngestRow[], claim?: Claim) {
         entityType: 'evaluation',
         entityId: e.id,
         before: auditView(e),
-        after: { ...auditView(after), addedInputs: added.length },
+        after: {
+          ...auditView(after),
+          addedInputs: added.map(publicInput),
+          replacedInputs: change.replaced.map(publicInput),
+        },
       });
       results.push({
         evaluationId: e.id,

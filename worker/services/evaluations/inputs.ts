@@ -1,8 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { evaluationInputs } from '../../../db/schema';
+import { evaluationInputs, users } from '../../../db/schema';
+import type { Statement } from '../../audit/commit';
 import { inputsEditable } from '../../domain/evaluation/workflow';
 import { checkInputs, type EvaluationInputs, schemeErrorMessage } from '../../domain/scheme';
-import { ApiError, notFound } from '../../lib/errors';
+import { ApiError, type FieldIssue, notFound } from '../../lib/errors';
+import { format } from '../../lib/i18n';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import type { Scope } from '../scope';
@@ -84,7 +86,7 @@ export function inputRows(
       kind: 'rating' as const,
       indicator: r.indicator,
       value: r.value,
-      // The rater is the person recording, unless a system reports someone else's rating.
+      // The rater: the person recording, or the user a system names (assertRaters checked it).
       recordedBy: r.raterId ?? scope.actor.actorId,
     })),
     ...inputs.checks.map((c) => ({
@@ -101,30 +103,83 @@ export function inputRows(
 
 /** Rows per multi-row INSERT of inputs: 15 columns × 6 = 90 bound parameters. */
 const INPUTS_PER_INSERT = 6;
+/** Ids per `IN (…)` list, with room for the tenant id under D1's 100 bound parameters. */
+const IDS_PER_STATEMENT = 90;
+
+const raterTexts = {
+  person: {
+    'zh-CN': '{field}：人工录入的评分，评分人就是录入者本人，不能代他人评分',
+    en: '{field}: a person records their own ratings; only a system may name another rater',
+  },
+  unknown: {
+    'zh-CN': '{field}：本企业没有这个用户（{raterId}）',
+    en: '{field}: no user of this company has the id {raterId}',
+  },
+};
+
+/**
+ * The rater shown on a rating must be true: a person rates as themselves, and a system that
+ * reports someone else's rating must name a user of this company.
+ */
+async function assertRaters(scope: Scope, inputs: EvaluationInputs) {
+  const named = inputs.ratings.flatMap((r, i) => (r.raterId === undefined ? [] : [{ i, id: r.raterId }]));
+  if (named.length === 0) return;
+  const issue = (i: number, code: keyof typeof raterTexts, raterId: string): FieldIssue => {
+    const field = `ratings[${i}].raterId`;
+    return {
+      field,
+      code: `rater_${code}`,
+      message: format(raterTexts[code][scope.lang], { field, raterId }),
+    };
+  };
+  let errors: FieldIssue[];
+  if (scope.principal.kind !== 'api_key') {
+    errors = named.filter((r) => r.id !== scope.actor.actorId).map((r) => issue(r.i, 'person', r.id));
+  } else {
+    const ids = [...new Set(named.map((r) => r.id))];
+    const known = new Set<string>();
+    for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+      const found = await scope.db
+        .select({ id: users.id })
+        .from(users)
+        .where(
+          and(eq(users.tenantId, scope.tenantId), inArray(users.id, ids.slice(i, i + IDS_PER_STATEMENT))),
+        );
+      for (const u of found) known.add(u.id);
+    }
+    errors = named.filter((r) => !known.has(r.id)).map((r) => issue(r.i, 'unknown', r.id));
+  }
+  if (errors.length > 0) throw new ApiError('VALIDATION_FAILED', { details: errors });
+}
+
+/** DELETEs of input rows by id, chunked for D1's parameter limit. */
+export function deleteInputs(scope: Scope, ids: string[]): Statement[] {
+  const statements: Statement[] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    const chunk = ids.slice(i, i + IDS_PER_STATEMENT);
+    statements.push(
+      scope.db
+        .delete(evaluationInputs)
+        .where(and(eq(evaluationInputs.tenantId, scope.tenantId), inArray(evaluationInputs.id, chunk))),
+    );
+  }
+  return statements;
+}
 
 /** Inserts (chunked) and, for metrics, replacement of the indicator's previous value. */
 export function inputStatements(scope: Scope, current: InputRow[], added: InputRow[]) {
   const metricKeys = new Set(added.filter((r) => r.kind === 'metric').map((r) => r.indicator));
   const replaced = current.filter((r) => r.kind === 'metric' && metricKeys.has(r.indicator));
-  const statements = [];
-  if (replaced.length > 0) {
-    statements.push(
-      scope.db.delete(evaluationInputs).where(
-        and(
-          eq(evaluationInputs.tenantId, scope.tenantId),
-          inArray(
-            evaluationInputs.id,
-            replaced.map((r) => r.id),
-          ),
-        ),
-      ),
-    );
-  }
+  const statements = deleteInputs(
+    scope,
+    replaced.map((r) => r.id),
+  );
   for (let i = 0; i < added.length; i += INPUTS_PER_INSERT) {
     statements.push(scope.db.insert(evaluationInputs).values(added.slice(i, i + INPUTS_PER_INSERT)));
   }
   const replacedIds = new Set(replaced.map((r) => r.id));
-  return { statements, rows: [...current.filter((r) => !replacedIds.has(r.id)), ...added] };
+  // The replaced values go into the audit entry: a figure someone entered is never lost.
+  return { statements, rows: [...current.filter((r) => !replacedIds.has(r.id)), ...added], replaced };
 }
 
 /** Records inputs on a draft evaluation; the score follows from them. */
@@ -134,16 +189,17 @@ export async function addInputs(
   ifMatch: string | undefined,
   inputs: EvaluationInputs,
 ) {
-  return changeEvaluation(scope, id, ifMatch, (ctx) => {
+  return changeEvaluation(scope, id, ifMatch, async (ctx) => {
     assertMayRecord(scope, ctx);
     assertInputsFit(scope, ctx, inputs);
+    await assertRaters(scope, inputs);
     const added = inputRows(scope, id, inputs, scope.principal.kind === 'api_key' ? 'integrator' : 'person');
-    const { statements, rows } = inputStatements(scope, ctx.rows, added);
+    const { statements, rows, replaced } = inputStatements(scope, ctx.rows, added);
     return {
       action: 'evaluation.inputs.add',
       rows,
       statements,
-      audit: { addedInputs: added.map(publicInput) },
+      audit: { addedInputs: added.map(publicInput), replacedInputs: replaced.map(publicInput) },
     };
   });
 }

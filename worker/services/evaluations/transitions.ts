@@ -147,12 +147,14 @@ const decisions: Record<
           ),
         ),
     ];
-    if (voidIds.length > 0) {
+    // 90 ids a statement: with the two values set and the tenant id, under D1's 100 parameters.
+    for (let i = 0; i < voidIds.length; i += 90) {
+      const chunk = voidIds.slice(i, i + 90);
       statements.push(
         scope.db
           .update(evaluationInputs)
           .set({ voided: true, voidedByAppeal })
-          .where(and(eq(evaluationInputs.tenantId, scope.tenantId), inArray(evaluationInputs.id, voidIds))),
+          .where(and(eq(evaluationInputs.tenantId, scope.tenantId), inArray(evaluationInputs.id, chunk))),
       );
     }
     return {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { departmentSupervisors, employees, evaluations } from '../../../db/schema';
 import type { Relation } from '../../domain/evaluation/workflow';
 import { notFound } from '../../lib/errors';
@@ -16,8 +16,16 @@ export function visibleEvaluations(scope: Scope): SQL | undefined {
   const p = scope.principal;
   if (p.kind === 'api_key' || p.role === 'owner' || p.role === 'admin' || p.role === 'auditor')
     return undefined;
+  const own = inArray(
+    evaluations.employeeId,
+    scope.db
+      .select({ id: employees.id })
+      .from(employees)
+      .where(and(eq(employees.tenantId, scope.tenantId), eq(employees.userId, p.userId))),
+  );
   if (p.role === 'supervisor') {
-    return inArray(
+    // Their departments, and their own evaluation wherever they sit.
+    const supervised = inArray(
       evaluations.departmentId,
       scope.db
         .select({ id: departmentSupervisors.departmentId })
@@ -26,27 +34,23 @@ export function visibleEvaluations(scope: Scope): SQL | undefined {
           and(eq(departmentSupervisors.tenantId, scope.tenantId), eq(departmentSupervisors.userId, p.userId)),
         ),
     );
+    return or(supervised, own);
   }
-  return inArray(
-    evaluations.employeeId,
-    scope.db
-      .select({ id: employees.id })
-      .from(employees)
-      .where(and(eq(employees.tenantId, scope.tenantId), eq(employees.userId, p.userId))),
-  );
+  return own;
 }
 
 /** How the caller stands to one evaluation, for the workflow's rules. */
 export async function relationTo(scope: Scope, evaluation: EvaluationRow): Promise<Relation> {
   const p = scope.principal;
   if (p.kind === 'api_key') return p.scopes.includes('evaluations:write') ? 'integrator' : 'none';
+  if (p.role === 'auditor') return 'none';
+  // The person evaluated is only ever `self` to it, whatever their role: a supervisor does not
+  // rate, nor HR approve, their own month.
+  if ((await employeeForUser(scope, p.userId))?.id === evaluation.employeeId) return 'self';
   if (p.role === 'owner' || p.role === 'admin') return 'hr';
   if (p.role === 'supervisor') {
     const depts = await supervisedDepartmentIds(scope);
     return depts !== 'all' && depts.includes(evaluation.departmentId) ? 'supervisor' : 'none';
-  }
-  if (p.role === 'employee') {
-    return (await employeeForUser(scope, p.userId))?.id === evaluation.employeeId ? 'self' : 'none';
   }
   return 'none';
 }
