@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, ne } from 'drizzle-orm';
-import { type Role, sessions, users } from '../../db/schema';
+import { departmentSupervisors, type Role, sessions, users } from '../../db/schema';
 import { commit, type Statement } from '../audit/commit';
 import { isUniqueViolation } from '../data/constraint';
 import { hashPassword } from '../lib/crypto';
@@ -79,6 +79,26 @@ function assertMayTouchRole(scope: Scope, from: Role | undefined, to: Role | und
   }
 }
 
+/**
+ * The departments a user is linked to as supervisor, and the statement that unlinks them.
+ * Links mean something only for the supervisor role: left behind, they would hand a user
+ * promoted back later the departments of their old job without anyone assigning them.
+ */
+async function supervisorLinks(scope: Scope, userId: string) {
+  const where = and(
+    eq(departmentSupervisors.tenantId, scope.tenantId),
+    eq(departmentSupervisors.userId, userId),
+  );
+  const rows = await scope.db
+    .select({ id: departmentSupervisors.departmentId })
+    .from(departmentSupervisors)
+    .where(where);
+  return {
+    departmentIds: rows.map((r) => r.id).sort(),
+    drop: scope.db.delete(departmentSupervisors).where(where),
+  };
+}
+
 async function otherActiveOwners(scope: Scope, exceptId: string): Promise<number> {
   const [row] = await scope.db
     .select({ n: count() })
@@ -149,7 +169,15 @@ export async function updateUser(scope: Scope, id: string, patch: UserPatch): Pr
         scope.db.delete(sessions).where(and(eq(sessions.tenantId, scope.tenantId), eq(sessions.userId, id))),
       );
     }
-    const changes = pw ? { ...publicUser(after), passwordChanged: true } : publicUser(after);
+    // Whoever is not a supervisor loses their links (also links left behind by earlier demotions).
+    const links = after.role === 'supervisor' ? undefined : await supervisorLinks(scope, id);
+    const dropped = links?.departmentIds.length ? links.departmentIds : undefined;
+    if (links && dropped) statements.push(links.drop);
+    const changes = {
+      ...publicUser(after),
+      ...(pw && { passwordChanged: true }),
+      ...(dropped && { droppedDepartmentIds: dropped }),
+    };
     return {
       statements,
       audit: [
@@ -176,12 +204,23 @@ export async function deleteUser(scope: Scope, id: string): Promise<void> {
     if (before.role === 'owner' && (await otherActiveOwners(scope, id)) < 1) {
       throw new ApiError('CONFLICT', { message: 'LAST_OWNER' });
     }
+    const links = await supervisorLinks(scope, id);
+    const dropped = links.departmentIds;
     return {
       statements: [
         scope.db.delete(sessions).where(and(eq(sessions.tenantId, scope.tenantId), eq(sessions.userId, id))),
+        links.drop,
         scope.db.delete(users).where(and(eq(users.tenantId, scope.tenantId), eq(users.id, id))),
       ],
-      audit: [{ action: 'user.delete', entityType: 'user', entityId: id, before: publicUser(before) }],
+      audit: [
+        {
+          action: 'user.delete',
+          entityType: 'user',
+          entityId: id,
+          before: publicUser(before),
+          after: dropped.length ? { droppedDepartmentIds: dropped } : undefined,
+        },
+      ],
       result: undefined,
     };
   });

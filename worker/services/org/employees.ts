@@ -7,6 +7,7 @@ import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { decodeCursor, page } from '../cursor';
 import type { Scope } from '../scope';
+import { evaluationMoves } from './evaluation-moves';
 import { invalid, issue, refTexts } from './issues';
 import {
   assertEmployeeVisible,
@@ -208,12 +209,17 @@ export async function updateEmployee(
       };
       if (sameEmployee(before, after)) return { statements: [], audit: [], result: publicEmployee(before) };
       const { id: _id, tenantId: _t, createdAt: _c, ...changes } = after;
+      const moved =
+        after.departmentId === before.departmentId
+          ? { statements: [], audit: [] }
+          : await evaluationMoves(scope, [{ employeeId: id, departmentId: after.departmentId }]);
       return {
         statements: [
           scope.db
             .update(employees)
             .set(changes)
             .where(and(eq(employees.tenantId, scope.tenantId), eq(employees.id, id))),
+          ...moved.statements,
         ],
         audit: [
           {
@@ -223,6 +229,7 @@ export async function updateEmployee(
             before: publicEmployee(before),
             after: publicEmployee(after),
           },
+          ...moved.audit,
         ],
         result: publicEmployee(after),
       };

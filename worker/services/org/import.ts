@@ -8,6 +8,7 @@ import { nowIso } from '../../lib/time';
 import type { Scope } from '../scope';
 import { CsvSyntaxError, decodeCsv, parseCsv } from './csv';
 import { publicEmployee, sameEmployee } from './employees';
+import { evaluationMoves } from './evaluation-moves';
 import {
   type Header,
   type ImportContext,
@@ -216,9 +217,15 @@ export async function importEmployees(
       const p = await prepare(scope, header, data);
       if (p.errors.length) throw rejected(p.errors.sort(byLine));
       const summary = counts(p);
+      const moved = await evaluationMoves(
+        scope,
+        p.updates
+          .filter((u) => u.after.departmentId !== u.before.departmentId)
+          .map((u) => ({ employeeId: u.after.id, departmentId: u.after.departmentId })),
+      );
       return {
-        statements: statementsFor(scope, p),
-        audit: p.creates.length + p.updates.length ? auditFor(p, summary) : [],
+        statements: [...statementsFor(scope, p), ...moved.statements],
+        audit: [...(p.creates.length + p.updates.length ? auditFor(p, summary) : []), ...moved.audit],
         result: { dryRun: false, ...summary, errors: [] },
       };
     });
