@@ -43,6 +43,17 @@ describe("D1's 100 bound parameters, enforced locally", () => {
     );
   });
 
+  it('so are values over 2,000,000 bytes, the largest row D1 stores', async () => {
+    const bind = withD1Limits(env.DB).prepare('SELECT ? AS a, ? AS b');
+    expect(() => bind.bind('x'.repeat(1_000_000), 'y'.repeat(1_000_001))).toThrow(
+      /2000000 bytes in a row, this statement binds 2000001/,
+    );
+    // Three bytes a character in UTF-8: 700,000 Chinese characters are 2.1 MB.
+    expect(() => bind.bind('绩'.repeat(700_000), '')).toThrow(/binds 2100000/);
+    const fits = await bind.bind('x'.repeat(1_000_000), 'y'.repeat(999_999)).first<{ a: string }>();
+    expect(fits?.a.length).toBe(1_000_000);
+  });
+
   it('so is one inside a batch', async () => {
     const tooWide = db
       .select()

@@ -8,6 +8,13 @@ import type { Outcome, RuleLine, VetoResult } from './outcome';
 
 const r = q.rational;
 
+/**
+ * The events as the breakdown keeps them: what the arithmetic used, without the evidence.
+ * Evidence (recording ids, notes) stays on the inputs; copied into every breakdown it would
+ * grow the evaluation's row past D1's 2 MB with a few thousand annotated events.
+ */
+const used = (events: readonly EventInput[]) => events.map(({ evidence: _evidence, ...e }) => e);
+
 /** Events summed per rule, in the scheme's rule order; only rules that occurred. */
 function tally(rules: readonly { key: string; name: string; each: number }[], events: readonly EventInput[]) {
   const lines: RuleLine[] = rules
@@ -36,7 +43,7 @@ export function deduction(ind: DeductionIndicator, events: EventInput[]): Outcom
   const stop = floored ? { 'zh-CN': '（扣完为止）', en: ' (stops at 0)' } : { 'zh-CN': '', en: '' };
   return {
     centi,
-    inputs: { events },
+    inputs: { events: used(events) },
     rule: { formula: 'deduction', lines: t.lines, deducted: q.toNumber(t.total), floored },
     explanation:
       t.lines.length === 0
@@ -64,7 +71,7 @@ export function bonus(ind: BonusIndicator, events: EventInput[]): Outcome {
   const sumText = q.formatRational(t.total, 2);
   return {
     centi,
-    inputs: { events },
+    inputs: { events: used(events) },
     rule: { formula: 'bonus', lines: t.lines, added: q.toNumber(t.total), capped },
     explanation:
       t.lines.length === 0
@@ -92,7 +99,7 @@ export function veto(
   );
   return {
     centi: 0,
-    inputs: { events },
+    inputs: { events: used(events) },
     rule: { formula: 'veto', triggered: veto !== null, rule: first?.rule ?? null, grade },
     explanation: veto
       ? {

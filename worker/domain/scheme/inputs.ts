@@ -44,10 +44,12 @@ export const checkInputSchema = z.strictObject({
 });
 
 export const evaluationInputsSchema = z.strictObject({
-  metrics: z.array(metricInputSchema).max(500).default([]),
-  events: z.array(eventInputSchema).max(5000).default([]),
-  ratings: z.array(ratingInputSchema).max(500).default([]),
-  checks: z.array(checkInputSchema).max(2000).default([]),
+  // Per request: with the 1 MiB body limit these keep one audit entry (the inputs, as
+  // recorded) under D1's 2 MB row limit.
+  metrics: z.array(metricInputSchema).max(200).default([]),
+  events: z.array(eventInputSchema).max(1000).default([]),
+  ratings: z.array(ratingInputSchema).max(200).default([]),
+  checks: z.array(checkInputSchema).max(500).default([]),
 });
 
 /** Inputs as stored and scored (defaults filled in). */

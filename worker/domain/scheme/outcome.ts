@@ -18,7 +18,7 @@ export interface UsedCheck {
 
 export type UsedInputs =
   | { value: number | null }
-  | { events: EventInput[] }
+  | { events: Omit<EventInput, 'evidence'>[] }
   | { ratings: RatingInput[] }
   | { checks: UsedCheck[] };
 
