@@ -62,6 +62,7 @@ const texts = {
   skippedLine: ['{no}：{reason}', '{no}: {reason}'],
   skip_no_scheme: ['未分配考核方案', 'no scheme assigned'],
   skip_no_published_version: ['考核方案尚未发布', 'the scheme has no published version'],
+  skip_scheme_archived: ['考核方案已归档', 'the scheme is archived'],
   skip_no_position_pay: ['岗位未设置薪资', 'the position has no pay'],
   closePeriod: ['关闭周期', 'Close period'],
   closedPeriod: ['周期已关闭，锁定 {n} 份考核', 'Period closed, {n} evaluations locked'],

@@ -98,6 +98,38 @@ export const messages = {
     en: 'Someone else changed this evaluation (now {etag}); reload and retry',
   },
   SCHEME_ARCHIVED: { 'zh-CN': '该考核方案已归档', en: 'The scheme is archived' },
+  // Who is in an open period: late joiners and leavers.
+  EMPLOYEE_INACTIVE: {
+    'zh-CN': 'employeeId：员工 {employeeNo} 已停用（不在职），不能加入考核周期 {key}',
+    en: 'employeeId: the employee {employeeNo} is inactive and cannot join the period {key}',
+  },
+  EVALUATION_EXISTS: {
+    'zh-CN': 'employeeId：员工 {employeeNo} 在考核周期 {key} 已有考核',
+    en: 'employeeId: the employee {employeeNo} already has an evaluation in the period {key}',
+  },
+  JOIN_NO_SCHEME: {
+    'zh-CN':
+      'employeeId：员工 {employeeNo} 没有适用的考核方案（本人、岗位、部门均未分配），不能加入考核周期 {key}',
+    en: 'employeeId: no scheme applies to the employee {employeeNo} (none is assigned to them, their position or their department), so they cannot join the period {key}',
+  },
+  JOIN_SCHEME_ARCHIVED: {
+    'zh-CN':
+      'employeeId：适用于员工 {employeeNo} 的考核方案「{scheme}」已归档（archived），不能再用于新的考核',
+    en: 'employeeId: the scheme "{scheme}" that applies to the employee {employeeNo} is archived and is no longer used for new evaluations',
+  },
+  JOIN_NO_PUBLISHED_VERSION: {
+    'zh-CN':
+      'employeeId：适用于员工 {employeeNo} 的考核方案「{scheme}」还没有已发布的版本，不能加入考核周期 {key}',
+    en: 'employeeId: the scheme "{scheme}" that applies to the employee {employeeNo} has no published version yet, so they cannot join the period {key}',
+  },
+  JOIN_NO_POSITION_PAY: {
+    'zh-CN': 'employeeId：员工 {employeeNo} 的岗位没有薪资设置，不能加入考核周期 {key}',
+    en: 'employeeId: the position of the employee {employeeNo} has no pay, so they cannot join the period {key}',
+  },
+  EVALUATION_NOT_REMOVABLE: {
+    'zh-CN': '考核状态为「{status}」：已审批或已锁定的考核不能移出周期，如确需移除，请先重新打开（reopen）',
+    en: 'The evaluation is {status}: an approved or locked evaluation cannot be removed from the period; reopen it first if it must go',
+  },
   // Schemes and their versions.
   SCHEME_FROZEN: {
     'zh-CN': '考核方案「{name}」已归档（archived），不能再新建、修改或发布版本',

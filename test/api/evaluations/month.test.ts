@@ -161,6 +161,7 @@ describe('one month, end to end', () => {
       'evaluation.resolve',
       'evaluation.confirm',
       'evaluation.approve',
+      'evaluation.lock', // by closing the month
     ]);
     expect(ok(await t.owner.get('/audit-log/verify')).ok).toBe(true);
   });

@@ -127,6 +127,15 @@ async function fixturesOf(a: TestTenant): Promise<Record<string, Fixture>> {
   // A version 2 draft: the version routes address it, so a missing check would let B change it.
   await created(a.owner.post(`/schemes/${m.schemeId}/versions`));
   const v1 = await created(a.owner.get(`/schemes/${m.schemeId}/versions/1`), 200);
+  // A late joiner without an evaluation yet: were the tenant check missing, B could add them.
+  const joiner = await created(
+    a.owner.post('/employees', {
+      employeeNo: 'A0002',
+      name: 'A公司的新人',
+      departmentId: m.departmentId,
+      positionId: m.positionId,
+    }),
+  );
   const evaluationBodies: Record<string, unknown> = {
     inputs: { ratings: [{ indicator: 'exam', value: 1 }] },
     appeal: { reason: 'B的申诉' },
@@ -185,14 +194,22 @@ async function fixturesOf(a: TestTenant): Promise<Record<string, Fixture>> {
     },
     periods: {
       id: m.periodId,
+      params: { evaluationId: m.evaluationId },
       state: async () => [
         await rowOf('periods', m.periodId)(),
         await rows(
-          'SELECT id, status, revision FROM evaluations WHERE period_id = ? ORDER BY id',
+          'SELECT id, employee_id, status, revision FROM evaluations WHERE period_id = ? ORDER BY id',
           m.periodId,
         ),
+        await rows('SELECT id FROM evaluation_inputs WHERE evaluation_id = ? ORDER BY id', m.evaluationId),
       ],
-      secrets: [A_NAMES.employee],
+      body: (op) =>
+        op.method === 'DELETE'
+          ? { reason: 'B让A的员工离职' }
+          : op.path.endsWith('/evaluations')
+            ? { employeeId: joiner.id }
+            : {},
+      secrets: [A_NAMES.employee, 'A公司的新人'],
     },
     evaluations: {
       id: m.evaluationId,
@@ -246,7 +263,8 @@ describe('tenant isolation', () => {
       const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
         encodeURIComponent(fixture.params?.[name] ?? fixture.id),
       );
-      const body = ['POST', 'PUT', 'PATCH'].includes(op.method) ? (fixture.body?.(op) ?? {}) : undefined;
+      const body =
+        ['POST', 'PUT', 'PATCH'].includes(op.method) || op.hasBody ? (fixture.body?.(op) ?? {}) : undefined;
       const opts = { headers: fixture.headers, ...(body === undefined ? {} : { body }) };
       const res = await call(b.owner.creds, op.method, path, opts);
       const what = `B's owner → ${op.method} ${path}`;

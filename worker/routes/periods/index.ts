@@ -7,10 +7,12 @@ import {
   openPeriod,
   publicPeriod,
 } from '../../services/evaluations/periods';
+import { skipReasons } from '../../services/evaluations/pinning';
 import { scopeOf } from '../../services/scope';
 import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
 import { router } from '../router';
 import { idParam, isoTime } from '../schemas';
+import { rosterRoutes } from './roster';
 
 const tags = ['Periods'];
 const read = { roles: EVERYONE, scopes: ['evaluations:read', 'evaluations:write'] } as const;
@@ -69,7 +71,13 @@ const open = defineRoute({
       z.object({
         period: periodSchema,
         evaluations: z.number().int(),
-        skipped: z.array(z.object({ employeeId: z.string(), employeeNo: z.string(), reason: z.string() })),
+        skipped: z.array(
+          z.object({
+            employeeId: z.string(),
+            employeeNo: z.string(),
+            reason: z.enum(skipReasons).openapi({ description: 'Why no evaluation was made' }),
+          }),
+        ),
       }),
       'Opened',
     ),
@@ -81,7 +89,7 @@ const close = defineRoute({
   path: '/periods/{id}/close',
   tags,
   operationId: 'closePeriod',
-  summary: 'Close a period: every evaluation must be approved; all are locked',
+  summary: 'Close a period: every evaluation must be approved; all are locked (each lock audited)',
   access: write,
   request: { params: idParam('per') },
   responses: {
@@ -94,4 +102,5 @@ export const periodRoutes = router()
   .openapi(list, async (c) => c.json({ items: await listPeriods(scopeOf(c)) }, 200))
   .openapi(get, async (c) => c.json(publicPeriod(await findPeriod(scopeOf(c), c.req.valid('param').id)), 200))
   .openapi(open, async (c) => c.json(await openPeriod(scopeOf(c), c.req.valid('json').key), 201))
-  .openapi(close, async (c) => c.json(await closePeriod(scopeOf(c), c.req.valid('param').id), 200));
+  .openapi(close, async (c) => c.json(await closePeriod(scopeOf(c), c.req.valid('param').id), 200))
+  .route('/', rosterRoutes);

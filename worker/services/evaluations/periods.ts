@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { employees, evaluations, periods } from '../../../db/schema';
 import { commit, type Statement } from '../../audit/commit';
 import { isUniqueViolation } from '../../data/constraint';
@@ -6,8 +6,7 @@ import { ApiError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import type { Scope } from '../scope';
-import { currentVersions, positionPay, schemesFor } from './pinning';
-import { derive } from './scoring';
+import { pinnedEvaluation, pinningsFor, type SkipReason } from './pinning';
 
 type PeriodRow = typeof periods.$inferSelect;
 type EvaluationRow = typeof evaluations.$inferSelect;
@@ -44,7 +43,14 @@ export async function listPeriods(scope: Scope) {
 export interface SkippedEmployee {
   employeeId: string;
   employeeNo: string;
-  reason: 'no_scheme' | 'no_published_version' | 'no_position_pay';
+  reason: SkipReason;
+}
+
+/** Changing who is in a period, or closing it, needs it open. */
+export function assertOpen(period: PeriodRow): void {
+  if (period.status === 'closed') {
+    throw new ApiError('CONFLICT', { message: 'PERIOD_CLOSED', params: { key: period.key } });
+  }
 }
 
 /**
@@ -86,51 +92,13 @@ async function openPeriodOnce(scope: Scope, key: string, exists: () => ApiError)
       .from(employees)
       .where(and(eq(employees.tenantId, scope.tenantId), eq(employees.active, true)))
       .orderBy(asc(employees.employeeNo));
-    const schemeOf = await schemesFor(scope, staff);
-    const versions = await currentVersions(scope, [...schemeOf.values()]);
-    const pay = await positionPay(scope);
+    const pinnings = await pinningsFor(scope, staff);
     const created: EvaluationRow[] = [];
     const skipped: SkippedEmployee[] = [];
     for (const e of staff) {
-      const schemeId = schemeOf.get(e.id);
-      const version = schemeId ? versions.get(schemeId) : undefined;
-      const money = pay.get(e.positionId);
-      const reason = !schemeId
-        ? 'no_scheme'
-        : !version
-          ? 'no_published_version'
-          : !money
-            ? 'no_position_pay'
-            : null;
-      if (reason || !version || !money) {
-        skipped.push({ employeeId: e.id, employeeNo: e.employeeNo, reason: reason ?? 'no_scheme' });
-        continue;
-      }
-      const score = derive(version.content, [], money);
-      created.push({
-        id: newId('evl'),
-        tenantId: scope.tenantId,
-        periodId: period.id,
-        employeeId: e.id,
-        departmentId: e.departmentId,
-        positionId: e.positionId,
-        schemeId: version.schemeId,
-        schemeVersionId: version.versionId,
-        status: 'draft',
-        revision: 1,
-        totalCenti: score.totalCenti,
-        grade: score.grade,
-        k: score.k,
-        vetoed: score.vetoed,
-        baseSalaryFen: money.baseSalaryFen,
-        bonusBaseFen: money.bonusBaseFen,
-        bonusFen: score.bonusFen,
-        payTotalFen: score.payTotalFen,
-        breakdown: score.breakdown,
-        missingRequired: score.missingRequired,
-        createdAt: now,
-        updatedAt: now,
-      });
+      const pinning = pinnings.get(e.id) ?? { ok: false, reason: 'no_scheme' };
+      if (pinning.ok) created.push(pinnedEvaluation(scope, period.id, e, pinning, now));
+      else skipped.push({ employeeId: e.id, employeeNo: e.employeeNo, reason: pinning.reason });
     }
     const statements: Statement[] = [scope.db.insert(periods).values(period)];
     for (let i = 0; i < created.length; i += EVALUATIONS_PER_INSERT) {
@@ -156,13 +124,17 @@ async function openPeriodOnce(scope: Scope, key: string, exists: () => ApiError)
   });
 }
 
-/** Closing locks every evaluation; it waits until HR has approved them all (payroll reads them). */
+/** Ids per UPDATE … IN (…): with the two SET values, tenant, period and status, 95 bound parameters. */
+const LOCKS_PER_UPDATE = 90;
+
+/**
+ * Closing locks every evaluation; it waits until HR has approved them all (payroll reads them).
+ * Each lock is audited on its evaluation, besides the one entry for the period.
+ */
 export async function closePeriod(scope: Scope, id: string) {
   return commit(scope.db, scope.actor, async () => {
     const period = await findPeriod(scope, id);
-    if (period.status === 'closed') {
-      throw new ApiError('CONFLICT', { message: 'PERIOD_CLOSED', params: { key: period.key } });
-    }
+    assertOpen(period);
     const pending = await scope.db
       .select({ status: evaluations.status, n: count() })
       .from(evaluations)
@@ -184,33 +156,61 @@ export async function closePeriod(scope: Scope, id: string) {
     }
     const now = nowIso();
     const after = { ...period, status: 'closed' as const, closedAt: now, closedBy: scope.actor.actorId };
-    const where = and(
-      eq(evaluations.tenantId, scope.tenantId),
-      eq(evaluations.periodId, id),
-      eq(evaluations.status, 'approved'),
-    );
-    const [approved] = await scope.db.select({ n: count() }).from(evaluations).where(where);
-    return {
-      statements: [
-        scope.db
-          .update(periods)
-          .set(after)
-          .where(and(eq(periods.tenantId, scope.tenantId), eq(periods.id, id))),
+    const approved = await scope.db
+      .select({ id: evaluations.id, revision: evaluations.revision })
+      .from(evaluations)
+      .where(
+        and(
+          eq(evaluations.tenantId, scope.tenantId),
+          eq(evaluations.periodId, id),
+          eq(evaluations.status, 'approved'),
+        ),
+      )
+      .orderBy(asc(evaluations.id));
+    const statements: Statement[] = [
+      scope.db
+        .update(periods)
+        .set(after)
+        .where(and(eq(periods.tenantId, scope.tenantId), eq(periods.id, id))),
+    ];
+    // The rows read above are exactly the rows locked: any other audited write to them in the
+    // meantime moves the chain head, and commit() plans again.
+    for (let i = 0; i < approved.length; i += LOCKS_PER_UPDATE) {
+      const ids = approved.slice(i, i + LOCKS_PER_UPDATE).map((e) => e.id);
+      statements.push(
         scope.db
           .update(evaluations)
           .set({ status: 'locked', updatedAt: now, revision: sql`${evaluations.revision} + 1` })
-          .where(where),
-      ],
+          .where(
+            and(
+              eq(evaluations.tenantId, scope.tenantId),
+              eq(evaluations.periodId, id),
+              eq(evaluations.status, 'approved'),
+              inArray(evaluations.id, ids),
+            ),
+          ),
+      );
+    }
+    const locks = approved.map((e) => ({
+      action: 'evaluation.lock',
+      entityType: 'evaluation',
+      entityId: e.id,
+      before: { status: 'approved', revision: e.revision },
+      after: { status: 'locked', revision: e.revision + 1 },
+    }));
+    return {
+      statements,
       audit: [
         {
           action: 'period.close',
           entityType: 'period',
           entityId: id,
           before: publicPeriod(period),
-          after: { ...publicPeriod(after), lockedEvaluations: approved?.n ?? 0 },
+          after: { ...publicPeriod(after), lockedEvaluations: approved.length },
         },
+        ...locks,
       ],
-      result: { period: publicPeriod(after), lockedEvaluations: approved?.n ?? 0 },
+      result: { period: publicPeriod(after), lockedEvaluations: approved.length },
     };
   });
 }
