@@ -1,4 +1,5 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { evaluationStatuses } from '../../worker/domain/evaluation/workflow';
 
 /** A published scheme applies to a position or a department; an employee may be overridden. */
 export const schemeAssignments = sqliteTable(
@@ -34,14 +35,8 @@ export const periods = sqliteTable(
   (t) => [uniqueIndex('periods_key_uq').on(t.tenantId, t.key)],
 );
 
-export const evaluationStatusValues = [
-  'draft',
-  'submitted',
-  'confirmed',
-  'appealed',
-  'approved',
-  'locked',
-] as const;
+/** The workflow's states (worker/domain/evaluation/workflow.ts is their one definition). */
+export const evaluationStatusValues = evaluationStatuses;
 
 /**
  * One per employee per period, pinned to the scheme version it is scored with. Score, grade,

@@ -1,5 +1,6 @@
 import type { InferResponseType } from 'hono/client';
 import type { z } from 'zod';
+import { evaluationStatuses } from '../../worker/domain/evaluation/workflow';
 import type { EvaluationInputsInput, SchemeContent, ScoreResult } from '../../worker/domain/scheme';
 import type { transitionBodies } from '../../worker/routes/evaluations/schema';
 import { api, ok } from './api';
@@ -14,14 +15,8 @@ export type Period = InferResponseType<typeof api.periods.$get, 200>['items'][nu
 export type Step = keyof typeof transitionBodies;
 type StepBody<S extends Step> = z.input<(typeof transitionBodies)[S]>;
 
-export const statuses = [
-  'draft',
-  'submitted',
-  'confirmed',
-  'appealed',
-  'approved',
-  'locked',
-] as const satisfies readonly Status[];
+/** Every state an evaluation can be in, in workflow order. */
+export const statuses = evaluationStatuses satisfies readonly Status[];
 
 /** The API's schema leaves the breakdown untyped (z.unknown); it is the domain's ScoreResult. */
 const asDetail = (b: DetailBody): Detail => ({ ...b, breakdown: b.breakdown as unknown as ScoreResult });
