@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectError } from '../support';
 import { ok, openMonth } from './fixtures';
+import { act, COMPLETE } from './workflow-support';
 
 const cursorOf = (json: string) => btoa(json).replace(/=+$/, '');
 
@@ -28,6 +29,38 @@ describe('listing evaluations', () => {
     expectError(r, 400, 'VALIDATION_FAILED');
     expect(r.body.error.details.map((d: { field: string }) => d.field)).toEqual(['periodId']);
     ok(await m.t.owner.get(`/evaluations?sort=rank&periodId=${m.periodId}`));
+  });
+
+  it('a vetoed employee ranks below everyone not vetoed, whatever the points, on every page', async () => {
+    const m = await openMonth(['KF002', 'KF003']);
+    const all = ok(await m.t.owner.get(`/evaluations?periodId=${m.periodId}&sort=rank`)).items;
+    const id = (no: string) => all.find((e: { employeeNo: string }) => e.employeeNo === no).id;
+    // KF001 and KF002 have full marks, KF001 also a major complaint; KF003 has nothing yet.
+    ok(await act(m.t.owner, id('KF001'), 'inputs', COMPLETE));
+    ok(
+      await act(m.t.owner, id('KF001'), 'inputs', {
+        events: [
+          { indicator: 'major_complaint', rule: 'valid_major_complaint', evidence: { complaintNo: 'TS-1' } },
+        ],
+      }),
+    );
+    ok(await act(m.t.owner, id('KF002'), 'inputs', COMPLETE));
+    const ranking: [string, number, string][] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page: any = ok(
+        await m.t.owner.get(
+          `/evaluations?periodId=${m.periodId}&sort=rank&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+        ),
+      );
+      for (const e of page.items) ranking.push([e.employeeNo, e.rank, e.grade]);
+      cursor = page.nextCursor;
+    }
+    expect(ranking).toEqual([
+      ['KF002', 1, 'A'],
+      ['KF003', 2, 'E'],
+      ['KF001', 3, 'E'], // the highest total of the three, vetoed
+    ]);
   });
 
   it('a forged cursor is a 400 INVALID_CURSOR, never a failed query', async () => {

@@ -302,7 +302,7 @@ describe('opening a month', () => {
 });
 
 describe('grades, pay and the ranking', () => {
-  it('pay = base + bonus base × K in fen (A 1.1, C 0.9, E 0.5 by veto); sort=rank shares ranks on equal totals; filters', async () => {
+  it('pay = base + bonus base × K in fen (A 1.1, C 0.9, E 0.5 by veto); sort=rank puts vetoed months last; filters', async () => {
     const c = await company();
     const { t } = c;
     const period = ok(await t.owner.post('/periods', { key: '2026-11' }), 201).period;
@@ -350,20 +350,21 @@ describe('grades, pay and the ranking', () => {
       totalFen: 346_001,
     });
 
-    // Competition ranking: equal totals share a rank and the next rank is skipped.
+    // The ranking: by total, but a vetoed month (KF003's 100.00, grade E) ranks after every
+    // month that was not vetoed. (Equal standing sharing a rank: roles.test.ts, lists.test.ts.)
     const ranked = ok(await t.owner.get(`/evaluations?periodId=${period.id}&sort=rank`));
     expect(ranked.items.map((x: any) => [x.employeeNo, x.total, x.rank])).toEqual([
       ['KF001', 100, 1],
-      ['KF003', 100, 1],
-      ['BA002', 98, 3],
-      ['KF002', 90, 4],
+      ['BA002', 98, 2],
+      ['KF002', 90, 3],
+      ['KF003', 100, 4],
     ]);
     // Pages of a ranking keep counting from the top.
     const first = ok(await t.owner.get(`/evaluations?periodId=${period.id}&sort=rank&limit=2`));
     const second = ok(
       await t.owner.get(`/evaluations?periodId=${period.id}&sort=rank&limit=2&cursor=${first.nextCursor}`),
     );
-    expect([...first.items, ...second.items].map((x: any) => x.rank)).toEqual([1, 1, 3, 4]);
+    expect([...first.items, ...second.items].map((x: any) => x.rank)).toEqual([1, 2, 3, 4]);
     // Without sort=rank there is no rank.
     expect(ok(await t.owner.get(`/evaluations?periodId=${period.id}`)).items[0].rank).toBeUndefined();
 
@@ -382,8 +383,8 @@ describe('grades, pay and the ranking', () => {
     );
     expect(rankedInDept.items.map((x: any) => [x.employeeNo, x.rank])).toEqual([
       ['KF001', 1],
-      ['KF003', 1],
-      ['KF002', 3],
+      ['KF002', 2],
+      ['KF003', 3],
     ]);
     expect((await t.owner.get(`/evaluations?periodId=${period.id}&status=finished`)).status).toBe(400);
   });

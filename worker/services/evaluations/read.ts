@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, gt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, or } from 'drizzle-orm';
 import { appeals, employees, evaluationInputs, evaluations, periods } from '../../../db/schema';
 import type { ScoreResult } from '../../domain/scheme';
 import { decodeCursor, encodeCursor } from '../cursor';
@@ -106,8 +106,15 @@ export interface EvaluationFilter {
 }
 
 /**
- * Evaluations the caller may see. `sort=rank` orders by total (highest first) and numbers them
- * with competition ranking (equal totals share a rank: 1, 2, 2, 4).
+ * Where an evaluation stands in its period's ranking: everyone not vetoed above everyone
+ * vetoed (一票否决 fails the month whatever the points), then by total; equal standing, equal rank.
+ */
+const standing = (e: { vetoed: boolean; totalCenti: number }) => `${e.vetoed ? 1 : 0}:${e.totalCenti}`;
+
+/**
+ * Evaluations the caller may see. `sort=rank` orders by standing (vetoed last, then the
+ * highest total first) and numbers them with competition ranking (equal standing shares a
+ * rank: 1, 2, 2, 4).
  */
 export async function listEvaluations(scope: Scope, f: EvaluationFilter) {
   const offset = decodeCursor<number>(f.cursor, 'number') ?? 0;
@@ -132,7 +139,7 @@ export async function listEvaluations(scope: Scope, f: EvaluationFilter) {
     .where(where)
     .orderBy(
       ...(f.sort === 'rank'
-        ? [desc(evaluations.totalCenti), asc(employees.employeeNo)]
+        ? [asc(evaluations.vetoed), desc(evaluations.totalCenti), asc(employees.employeeNo)]
         : // Month order (an employee's history reads 2026-10, 2026-11 …); ids are random.
           [asc(periods.key), asc(employees.employeeNo)]),
     )
@@ -140,23 +147,26 @@ export async function listEvaluations(scope: Scope, f: EvaluationFilter) {
     .offset(offset);
   const page = rows.slice(0, f.limit);
   let rank = 0;
-  let previous: number | undefined;
+  let previous: string | undefined;
   const first = page[0];
   if (f.sort === 'rank' && offset > 0 && first) {
-    // A later page may open inside a tie: its first row's rank is 1 + the rows scoring higher.
+    // A later page may open inside a tie: its first row's rank is 1 + the rows standing higher.
+    const above = first.e.vetoed
+      ? or(eq(evaluations.vetoed, false), gt(evaluations.totalCenti, first.e.totalCenti))
+      : and(eq(evaluations.vetoed, false), gt(evaluations.totalCenti, first.e.totalCenti));
     const [higher] = await scope.db
       .select({ n: count() })
       .from(evaluations)
       .innerJoin(employees, withEmployee)
-      .where(and(where, gt(evaluations.totalCenti, first.e.totalCenti)));
+      .where(and(where, above));
     rank = (higher?.n ?? 0) + 1;
-    previous = first.e.totalCenti;
+    previous = standing(first.e);
   }
   const items = page.map((r, i) => {
     const item = publicEvaluation(r.e, r);
     if (f.sort !== 'rank') return item;
-    if (r.e.totalCenti !== previous) rank = offset + i + 1;
-    previous = r.e.totalCenti;
+    if (standing(r.e) !== previous) rank = offset + i + 1;
+    previous = standing(r.e);
     return { ...item, rank };
   });
   return { items, nextCursor: rows.length > f.limit ? encodeCursor(offset + f.limit) : null };
