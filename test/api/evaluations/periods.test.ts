@@ -215,7 +215,7 @@ describe('opening a month', () => {
     content.indicators.find((i: any) => i.key === 'calls_answered').params.target = 600;
     ok(await t.owner.put(`/schemes/${c.scheme.position}/versions/2`, { content }));
     const v2 = ok(await t.owner.post(`/schemes/${c.scheme.position}/versions/2/publish`, {}));
-    // And 客服专员 gets a raise.
+    // And 客服专员 gets a raise: pay is not the scheme, so the open month follows it (one revision).
     ok(await t.owner.patch(`/positions/${c.pos.zhuanyuan}`, { baseSalaryFen: 400_000 }));
 
     const calls = (period: string) => ({
@@ -225,8 +225,8 @@ describe('opening a month', () => {
     // Still version 1: 600 of 1200 calls is 5.00 of 10.
     expect(novAnswer.evaluations[0].total).toBe(45);
     const novEval = (await byEmployeeNo(t.owner, nov.id)).KF002;
-    expect(novEval).toMatchObject({ schemeVersionId: c.v1.position, revision: 2, total: 45 });
-    expect(novEval.pay.baseSalaryFen).toBe(312_345);
+    expect(novEval).toMatchObject({ schemeVersionId: c.v1.position, revision: 3, total: 45 });
+    expect(novEval.pay.baseSalaryFen).toBe(400_000);
 
     const dec = ok(await t.owner.post('/periods', { key: '2026-12' }), 201);
     expect(dec.evaluations).toBe(4);
@@ -244,7 +244,7 @@ describe('opening a month', () => {
     const decAnswer = ok(await t.owner.post('/ingest', calls('2026-12')));
     expect(decAnswer.evaluations[0].total).toBe(50);
     // November was not touched by December's push.
-    expect((await byEmployeeNo(t.owner, nov.id)).KF002).toMatchObject({ revision: 2, total: 45 });
+    expect((await byEmployeeNo(t.owner, nov.id)).KF002).toMatchObject({ revision: 3, total: 45 });
 
     // Removing the override sends KF001 back to the position's scheme from the next month on.
     const assignments = ok(await t.owner.get('/scheme-assignments')).items;

@@ -55,7 +55,8 @@ const patch = defineRoute({
   path: '/positions/{id}',
   tags,
   operationId: 'updatePosition',
-  summary: 'Rename a position or change its pay (evaluations already opened keep the pay they copied)',
+  summary:
+    'Rename a position or change its pay (unsettled evaluations of open periods are re-priced; approved, locked and closed ones keep theirs)',
   access: ORG_WRITERS,
   request: { params: idParam('pos'), body: jsonBody(updatePositionBody) },
   responses: {

@@ -7,7 +7,7 @@ import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { decodeCursor, page } from '../cursor';
 import type { Scope } from '../scope';
-import { evaluationMoves } from './evaluation-moves';
+import { evaluationsFollow } from './evaluation-moves';
 import { invalid, issue, refTexts } from './issues';
 import {
   assertEmployeeVisible,
@@ -209,10 +209,14 @@ export async function updateEmployee(
       };
       if (sameEmployee(before, after)) return { statements: [], audit: [], result: publicEmployee(before) };
       const { id: _id, tenantId: _t, createdAt: _c, ...changes } = after;
-      const moved =
-        after.departmentId === before.departmentId
-          ? { statements: [], audit: [] }
-          : await evaluationMoves(scope, [{ employeeId: id, departmentId: after.departmentId }]);
+      // Open evaluations follow a new department (supervisor access) and a new position (pay).
+      const moved = await evaluationsFollow(scope, [
+        {
+          employeeId: id,
+          ...(after.departmentId !== before.departmentId && { departmentId: after.departmentId }),
+          ...(after.positionId !== before.positionId && { positionId: after.positionId }),
+        },
+      ]);
       return {
         statements: [
           scope.db

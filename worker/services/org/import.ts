@@ -8,7 +8,7 @@ import { nowIso } from '../../lib/time';
 import type { Scope } from '../scope';
 import { CsvSyntaxError, decodeCsv, parseCsv } from './csv';
 import { publicEmployee, sameEmployee } from './employees';
-import { evaluationMoves } from './evaluation-moves';
+import { evaluationsFollow } from './evaluation-moves';
 import {
   type Header,
   type ImportContext,
@@ -217,11 +217,13 @@ export async function importEmployees(
       const p = await prepare(scope, header, data);
       if (p.errors.length) throw rejected(p.errors.sort(byLine));
       const summary = counts(p);
-      const moved = await evaluationMoves(
+      const moved = await evaluationsFollow(
         scope,
-        p.updates
-          .filter((u) => u.after.departmentId !== u.before.departmentId)
-          .map((u) => ({ employeeId: u.after.id, departmentId: u.after.departmentId })),
+        p.updates.map(({ before, after }) => ({
+          employeeId: after.id,
+          ...(after.departmentId !== before.departmentId && { departmentId: after.departmentId }),
+          ...(after.positionId !== before.positionId && { positionId: after.positionId }),
+        })),
       );
       return {
         statements: [...statementsFor(scope, p), ...moved.statements],

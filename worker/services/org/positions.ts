@@ -8,6 +8,7 @@ import { nowIso } from '../../lib/time';
 import { decodeCursor, page } from '../cursor';
 import type { Scope } from '../scope';
 import { referencesTo } from './departments';
+import { evaluationReprices } from './evaluation-moves';
 
 type PositionRow = typeof positions.$inferSelect;
 
@@ -93,8 +94,9 @@ export async function createPosition(scope: Scope, input: PositionInput) {
 }
 
 /**
- * Changes name or pay. Evaluations already scored keep the pay they were scored with (they copy
- * it); the new pay applies to evaluations opened from now on.
+ * Changes name or pay. A pay change also re-prices, in the same batch, every unsettled
+ * evaluation of an open period held at this position (at its own K); approved and locked
+ * evaluations and closed periods keep the pay they were judged with.
  */
 export async function updatePosition(scope: Scope, id: string, patch: Partial<PositionInput>) {
   return guardName(patch.name, () =>
@@ -112,6 +114,10 @@ export async function updatePosition(scope: Scope, id: string, patch: Partial<Po
         after.baseSalaryFen !== before.baseSalaryFen ||
         after.bonusBaseFen !== before.bonusBaseFen;
       if (!changed) return { statements: [], audit: [], result: publicPosition(before) };
+      const repriced =
+        after.baseSalaryFen === before.baseSalaryFen && after.bonusBaseFen === before.bonusBaseFen
+          ? { statements: [], audit: [] }
+          : await evaluationReprices(scope, id, after);
       return {
         statements: [
           scope.db
@@ -123,6 +129,7 @@ export async function updatePosition(scope: Scope, id: string, patch: Partial<Po
               updatedAt: after.updatedAt,
             })
             .where(and(eq(positions.tenantId, scope.tenantId), eq(positions.id, id))),
+          ...repriced.statements,
         ],
         audit: [
           {
@@ -132,6 +139,7 @@ export async function updatePosition(scope: Scope, id: string, patch: Partial<Po
             before: publicPosition(before),
             after: publicPosition(after),
           },
+          ...repriced.audit,
         ],
         result: publicPosition(after),
       };
