@@ -135,7 +135,7 @@ describe('optimistic concurrency on evaluations (ETag / If-Match)', () => {
     expect([submit.status, input.status].sort()).toEqual([200, 412]);
     const after = await stored(id);
     const examRows = await rows<{ value: number }>(
-      "SELECT value FROM evaluation_inputs WHERE evaluation_id = ? AND indicator = 'exam'",
+      "SELECT value FROM evaluation_inputs WHERE evaluation_id = ? AND indicator = 'exam' ORDER BY value",
       id,
     );
     if (submit.status === 200) {
@@ -144,7 +144,8 @@ describe('optimistic concurrency on evaluations (ETag / If-Match)', () => {
       expect(await auditActions(id)).toEqual(['evaluation.inputs.add', 'evaluation.submit']);
     } else {
       expect(after.evaluation[0]).toMatchObject({ status: 'draft', revision: 3 });
-      expect(examRows).toEqual([{ value: 40 }]);
+      // Ratings add up to a mean (they do not replace each other): the first 95 and the new 40.
+      expect(examRows).toEqual([{ value: 40 }, { value: 95 }]);
       expect(await auditActions(id)).toEqual(['evaluation.inputs.add', 'evaluation.inputs.add']);
     }
     expect(ok(await t.owner.get('/audit-log/verify')).ok).toBe(true);
