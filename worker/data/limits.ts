@@ -1,5 +1,18 @@
 /** D1 refuses a statement with more than 100 bound parameters (production limit). */
 export const D1_MAX_BOUND_PARAMETERS = 100;
+/** Ids per `IN (…)` list: room beside them for a few more parameters (tenant, values set). */
+export const IDS_PER_STATEMENT = 90;
+
+/** Splits a list into chunks so that no statement binds more than D1's 100 parameters. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Rows per multi-row INSERT for a table with `columns` columns. */
+export const rowsPerInsert = (columns: number) => Math.max(1, Math.floor(D1_MAX_BOUND_PARAMETERS / columns));
+
 /** …or whose SQL text is longer than 100,000 bytes. */
 export const D1_MAX_SQL_BYTES = 100_000;
 /** …or a string or BLOB (and a row) larger than 2,000,000 bytes. */

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { employees, evaluationInputs, evaluations, periods } from '../../../db/schema';
 import { type AuditChange, commit, type Statement } from '../../audit/commit';
+import { chunk, IDS_PER_STATEMENT } from '../../data/limits';
 import { inputsEditable } from '../../domain/evaluation/workflow';
 import type { EvaluationInputs, SchemeContent } from '../../domain/scheme';
 import { checkInputs, type SchemeError, schemeErrorMessage } from '../../domain/scheme';
@@ -26,12 +27,10 @@ export type IngestRow =
       evidence?: { recordingId?: string; complaintNo?: string; note?: string };
     };
 
-/** IN lists stay under D1's 100 bound parameters (plus the tenant id). */
-const IN_CHUNK = 90;
-
-async function inChunks<T>(ids: string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+/** Loads by id in IN lists that stay under D1's 100 bound parameters. */
+async function inChunks<T>(ids: string[], load: (part: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < ids.length; i += IN_CHUNK) out.push(...(await load(ids.slice(i, i + IN_CHUNK))));
+  for (const part of chunk(ids, IDS_PER_STATEMENT)) out.push(...(await load(part)));
   return out;
 }
 

@@ -1,12 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { evaluationInputs, users } from '../../../db/schema';
 import type { Statement } from '../../audit/commit';
+import { chunk, IDS_PER_STATEMENT } from '../../data/limits';
 import { inputsEditable } from '../../domain/evaluation/workflow';
 import { checkInputs, type EvaluationInputs, schemeErrorMessage } from '../../domain/scheme';
 import { ApiError, type FieldIssue, notFound } from '../../lib/errors';
-import { format } from '../../lib/i18n';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
+import { invalid, issue } from '../org/issues';
 import type { Scope } from '../scope';
 import { type ChangeContext, changeEvaluation, type InputRow } from './mutate';
 
@@ -103,17 +104,15 @@ export function inputRows(
 
 /** Rows per multi-row INSERT of inputs: 15 columns × 6 = 90 bound parameters. */
 const INPUTS_PER_INSERT = 6;
-/** Ids per `IN (…)` list, with room for the tenant id under D1's 100 bound parameters. */
-const IDS_PER_STATEMENT = 90;
 
 const raterTexts = {
   person: {
-    'zh-CN': '{field}：人工录入的评分，评分人就是录入者本人，不能代他人评分',
-    en: '{field}: a person records their own ratings; only a system may name another rater',
+    'zh-CN': '人工录入的评分，评分人就是录入者本人，不能代他人评分',
+    en: 'must be yours: a person records their own ratings; only a system may name another rater',
   },
   unknown: {
-    'zh-CN': '{field}：本企业没有这个用户（{raterId}）',
-    en: '{field}: no user of this company has the id {raterId}',
+    'zh-CN': '本企业没有这个用户（{raterId}）',
+    en: 'is not a user of this company ({raterId})',
   },
 };
 
@@ -124,46 +123,33 @@ const raterTexts = {
 async function assertRaters(scope: Scope, inputs: EvaluationInputs) {
   const named = inputs.ratings.flatMap((r, i) => (r.raterId === undefined ? [] : [{ i, id: r.raterId }]));
   if (named.length === 0) return;
-  const issue = (i: number, code: keyof typeof raterTexts, raterId: string): FieldIssue => {
-    const field = `ratings[${i}].raterId`;
-    return {
-      field,
-      code: `rater_${code}`,
-      message: format(raterTexts[code][scope.lang], { field, raterId }),
-    };
-  };
+  const bad = (i: number, code: keyof typeof raterTexts, raterId: string): FieldIssue =>
+    issue(scope.lang, `ratings[${i}].raterId`, `rater_${code}`, raterTexts[code], { raterId });
   let errors: FieldIssue[];
   if (scope.principal.kind !== 'api_key') {
-    errors = named.filter((r) => r.id !== scope.actor.actorId).map((r) => issue(r.i, 'person', r.id));
+    errors = named.filter((r) => r.id !== scope.actor.actorId).map((r) => bad(r.i, 'person', r.id));
   } else {
     const ids = [...new Set(named.map((r) => r.id))];
     const known = new Set<string>();
-    for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    for (const part of chunk(ids, IDS_PER_STATEMENT)) {
       const found = await scope.db
         .select({ id: users.id })
         .from(users)
-        .where(
-          and(eq(users.tenantId, scope.tenantId), inArray(users.id, ids.slice(i, i + IDS_PER_STATEMENT))),
-        );
+        .where(and(eq(users.tenantId, scope.tenantId), inArray(users.id, part)));
       for (const u of found) known.add(u.id);
     }
-    errors = named.filter((r) => !known.has(r.id)).map((r) => issue(r.i, 'unknown', r.id));
+    errors = named.filter((r) => !known.has(r.id)).map((r) => bad(r.i, 'unknown', r.id));
   }
-  if (errors.length > 0) throw new ApiError('VALIDATION_FAILED', { details: errors });
+  if (errors.length > 0) throw invalid(errors);
 }
 
 /** DELETEs of input rows by id, chunked for D1's parameter limit. */
 export function deleteInputs(scope: Scope, ids: string[]): Statement[] {
-  const statements: Statement[] = [];
-  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    const chunk = ids.slice(i, i + IDS_PER_STATEMENT);
-    statements.push(
-      scope.db
-        .delete(evaluationInputs)
-        .where(and(eq(evaluationInputs.tenantId, scope.tenantId), inArray(evaluationInputs.id, chunk))),
-    );
-  }
-  return statements;
+  return chunk(ids, IDS_PER_STATEMENT).map((part) =>
+    scope.db
+      .delete(evaluationInputs)
+      .where(and(eq(evaluationInputs.tenantId, scope.tenantId), inArray(evaluationInputs.id, part))),
+  );
 }
 
 /** Inserts (chunked) and, for metrics, replacement of the indicator's previous value. */

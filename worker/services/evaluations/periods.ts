@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { employees, evaluations, periods } from '../../../db/schema';
 import { commit, type Statement } from '../../audit/commit';
 import { isUniqueViolation } from '../../data/constraint';
+import { chunk, IDS_PER_STATEMENT } from '../../data/limits';
 import { ApiError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
@@ -124,9 +125,6 @@ async function openPeriodOnce(scope: Scope, key: string, exists: () => ApiError)
   });
 }
 
-/** Ids per UPDATE … IN (…): with the two SET values, tenant, period and status, 95 bound parameters. */
-const LOCKS_PER_UPDATE = 90;
-
 /**
  * Closing locks every evaluation; it waits until HR has approved them all (payroll reads them).
  * Each lock is audited on its evaluation, besides the one entry for the period.
@@ -175,8 +173,9 @@ export async function closePeriod(scope: Scope, id: string) {
     ];
     // The rows read above are exactly the rows locked: any other audited write to them in the
     // meantime moves the chain head, and commit() plans again.
-    for (let i = 0; i < approved.length; i += LOCKS_PER_UPDATE) {
-      const ids = approved.slice(i, i + LOCKS_PER_UPDATE).map((e) => e.id);
+    // Beside the ids: the SET values, tenant, period and status.
+    const ids = approved.map((e) => e.id);
+    for (const part of chunk(ids, IDS_PER_STATEMENT)) {
       statements.push(
         scope.db
           .update(evaluations)
@@ -186,7 +185,7 @@ export async function closePeriod(scope: Scope, id: string) {
               eq(evaluations.tenantId, scope.tenantId),
               eq(evaluations.periodId, id),
               eq(evaluations.status, 'approved'),
-              inArray(evaluations.id, ids),
+              inArray(evaluations.id, part),
             ),
           ),
       );

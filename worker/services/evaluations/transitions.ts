@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { appeals, evaluationInputs } from '../../../db/schema';
 import type { Statement } from '../../audit/commit';
+import { chunk, IDS_PER_STATEMENT } from '../../data/limits';
 import { checkTransition, type Transition } from '../../domain/evaluation/workflow';
 import { scoreEvaluation } from '../../domain/scheme';
 import { ApiError } from '../../lib/errors';
@@ -147,14 +148,12 @@ const decisions: Record<
           ),
         ),
     ];
-    // 90 ids a statement: with the two values set and the tenant id, under D1's 100 parameters.
-    for (let i = 0; i < voidIds.length; i += 90) {
-      const chunk = voidIds.slice(i, i + 90);
+    for (const part of chunk(voidIds, IDS_PER_STATEMENT)) {
       statements.push(
         scope.db
           .update(evaluationInputs)
           .set({ voided: true, voidedByAppeal })
-          .where(and(eq(evaluationInputs.tenantId, scope.tenantId), inArray(evaluationInputs.id, chunk))),
+          .where(and(eq(evaluationInputs.tenantId, scope.tenantId), inArray(evaluationInputs.id, part))),
       );
     }
     return {

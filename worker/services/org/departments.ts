@@ -9,12 +9,13 @@ import {
 } from '../../../db/schema';
 import { commit, type Statement } from '../../audit/commit';
 import { isUniqueViolation } from '../../data/constraint';
+import { chunk, rowsPerInsert } from '../../data/limits';
 import { ApiError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { decodeCursor, page } from '../cursor';
 import type { Scope } from '../scope';
-import { chunk, invalid, issue, refTexts, rowsPerInsert } from './issues';
+import { invalid, issue, refTexts } from './issues';
 
 type DepartmentRow = typeof departments.$inferSelect;
 

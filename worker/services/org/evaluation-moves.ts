@@ -1,11 +1,11 @@
 import { and, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import { evaluations, periods } from '../../../db/schema';
 import type { AuditChange, Statement } from '../../audit/commit';
+import { chunk, IDS_PER_STATEMENT } from '../../data/limits';
 import { payFor } from '../../domain/evaluation/pay';
 import { nowIso } from '../../lib/time';
 import { type PositionPay, positionPay } from '../evaluations/pinning';
 import type { Scope } from '../scope';
-import { chunk } from './issues';
 
 /**
  * What changed about an employee in one org write: their new department and/or position. A
@@ -20,11 +20,8 @@ export interface EmployeeChange {
 /** Approved and locked evaluations are history: they keep the department and pay they were judged with. */
 const SETTLED: ('approved' | 'locked')[] = ['approved', 'locked'];
 
-/**
- * Ids per IN list. An UPDATE binds at most 8 other parameters (department, position, four pay
- * fields, updated_at, tenant), a SELECT 4: both fit beside 90 ids under D1's 100.
- */
-const IDS_PER_STATEMENT = 90;
+// IN lists hold IDS_PER_STATEMENT ids: an UPDATE here binds at most 8 more parameters
+// (department, position, four pay fields, updated_at, tenant), a SELECT 4.
 
 const unsettledColumns = {
   id: evaluations.id,

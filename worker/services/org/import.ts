@@ -2,6 +2,7 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { departments, employees, positions, users } from '../../../db/schema';
 import { type AuditChange, commit, type Statement } from '../../audit/commit';
 import { isUniqueViolation } from '../../data/constraint';
+import { chunk, rowsPerInsert } from '../../data/limits';
 import { ApiError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
@@ -17,7 +18,6 @@ import {
   readRow,
   rowIssue,
 } from './import-rows';
-import { chunk, rowsPerInsert } from './issues';
 import type { EmployeeRow } from './visibility';
 
 /** More rows than this is a file to split: it keeps one import inside one request's limits. */

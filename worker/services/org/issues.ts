@@ -31,16 +31,6 @@ export const refTexts = {
   },
 } satisfies Record<string, Texts>;
 
-/** Splits a list into chunks so that no statement binds more than D1's 100 parameters. */
-export function chunk<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** Rows per multi-row INSERT for a table with `columns` columns (D1: ≤ 100 bound parameters). */
-export const rowsPerInsert = (columns: number) => Math.max(1, Math.floor(100 / columns));
-
 /** 工号: letters, digits, dot, underscore, hyphen; starts with a letter or digit; ≤ 32 characters. */
 export const EMPLOYEE_NO = /^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/;
 export const employeeNoTexts: Texts = {
