@@ -85,6 +85,34 @@ export const messages = {
     'zh-CN': '考核状态为「{status}」，只有草稿可以修改输入',
     en: 'The evaluation is {status}; inputs can change only while it is a draft',
   },
+  OWN_EVALUATION: {
+    'zh-CN':
+      '规则「本人不处理本人的考核」：您不能对自己的考核执行「{action}」，须由其他有权限的人（人事或主管）操作',
+    en: 'Rule "own evaluation": nobody may {action} their own evaluation; someone else who may (HR or the supervisor) must',
+  },
+  OWN_EVALUATION_SOLE_HR: {
+    'zh-CN':
+      '规则「本人不处理本人的考核」：您不能对自己的考核执行「{action}」。本企业目前只有您一位人事，所有者可以在「用户」中邀请另一位管理员来处理',
+    en: 'Rule "own evaluation": nobody may {action} their own evaluation, and you are the company\'s only HR person: the owner can invite another admin (Users) to do it',
+  },
+  OWN_EMPLOYEE_LINK: {
+    'zh-CN':
+      '规则「本人不处理本人的考核」：您不能更改自己员工档案关联的登录账号（userId），须由另一位人事操作',
+    en: 'Rule "own evaluation": nobody may change the login linked to their own employee record (userId); another HR person must',
+  },
+  OWN_EMPLOYEE_LINK_SOLE_HR: {
+    'zh-CN':
+      '规则「本人不处理本人的考核」：您不能更改自己员工档案关联的登录账号（userId）。本企业目前只有您一位人事，所有者可以在「用户」中邀请另一位管理员来处理',
+    en: 'Rule "own evaluation": nobody may change the login linked to their own employee record (userId), and you are the company\'s only HR person: the owner can invite another admin (Users) to do it',
+  },
+  ETAG_WILDCARD: {
+    'zh-CN': 'If-Match: * 不能用于修改考核：请发送读取考核时得到的 ETag，以免在不知情时覆盖他人的修改',
+    en: "If-Match: * cannot be used to change an evaluation: send the ETag you read, so that nobody's change is overwritten blindly",
+  },
+  NOTHING_TO_CHANGE: {
+    'zh-CN': '请求没有任何要修改的内容，未做任何更改',
+    en: 'The request changes nothing; nothing was written',
+  },
   MISSING_REQUIRED: {
     'zh-CN': '缺少必填指标的输入，不能提交：{keys}',
     en: 'Required inputs are missing, so it cannot be submitted: {keys}',

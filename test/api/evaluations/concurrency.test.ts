@@ -2,8 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { dbFor } from '../../../worker/data/db';
 import { ApiError } from '../../../worker/lib/errors';
-import { inputRows, inputStatements } from '../../../worker/services/evaluations/inputs';
-import { changeEvaluation } from '../../../worker/services/evaluations/mutate';
+import { changeEvaluation } from '../../../worker/services/evaluations/store';
 import type { Scope } from '../../../worker/services/scope';
 import type { Reply } from '../../helpers/client';
 import { rows } from '../support';
@@ -87,19 +86,19 @@ describe('optimistic concurrency on evaluations (ETag / If-Match)', () => {
     const planned: number[] = [];
     const write = (value: number, requestId: string) => {
       const scope = scopeFor(requestId);
-      return changeEvaluation(scope, id, `"${id}.1"`, async (ctx) => {
-        planned.push(ctx.evaluation.revision);
+      const inputs = {
+        metrics: [{ indicator: 'calls_answered', value }],
+        events: [],
+        ratings: [],
+        checks: [],
+      };
+      const change = { kind: 'record', via: 'record', inputs, source: 'person' } as const;
+      // The aggregate has accepted the change on the revision it read; hold until both have.
+      return changeEvaluation(scope, id, `"${id}.1"`, change, async (state) => {
+        planned.push(state.row.revision);
         arrived += 1;
         if (arrived === 2) release();
         await bothRead;
-        const added = inputRows(
-          scope,
-          id,
-          { metrics: [{ indicator: 'calls_answered', value }], events: [], ratings: [], checks: [] },
-          'person',
-        );
-        const { statements, rows: after } = inputStatements(scope, ctx.rows, added);
-        return { action: 'evaluation.inputs.add', rows: after, statements };
       });
     };
     const results = await Promise.allSettled([write(1000, 'req_racer1'), write(2000, 'req_racer2')]);
@@ -110,8 +109,8 @@ describe('optimistic concurrency on evaluations (ETag / If-Match)', () => {
     expect(rejected).toHaveLength(1);
     expect(rejected[0]!.reason).toBeInstanceOf(ApiError);
     expect((rejected[0]!.reason as ApiError).code).toBe('PRECONDITION_FAILED');
-    const winner = (fulfilled[0] as PromiseFulfilledResult<{ revision: number }>).value;
-    expect(winner.revision).toBe(2);
+    const winner = (fulfilled[0] as PromiseFulfilledResult<{ row: { revision: number } }>).value;
+    expect(winner.row.revision).toBe(2);
     const stored = await inputsOf(id);
     expect(stored).toHaveLength(1);
     expect([1000, 2000]).toContain(stored[0]!.value);
@@ -266,14 +265,19 @@ describe('optimistic concurrency on evaluations (ETag / If-Match)', () => {
     expect(seen).toHaveLength(11);
     expect(seen.map((s) => Number(/\.(\d+)"$/.exec(s)![1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
 
-    // Every old ETag is now stale.
+    // Every old ETag is now stale (an empty body would be a 400 before any ETag is looked at).
+    const exam = { ratings: [{ indicator: 'exam', value: 70 }] };
     for (const old of seen.slice(0, -1)) {
-      refused(await t.owner.post(`/evaluations/${id}/inputs`, {}, ifMatch(old)), 412, 'PRECONDITION_FAILED');
+      refused(
+        await t.owner.post(`/evaluations/${id}/inputs`, exam, ifMatch(old)),
+        412,
+        'PRECONDITION_FAILED',
+      );
     }
     // Another evaluation's ETag is no good either, even with the same revision number.
     expect(seen.at(-1)).toBe(`"${id}.11"`);
     refused(
-      await t.owner.post(`/evaluations/${id}/inputs`, {}, ifMatch('"evl_someotherevaluation00.11"')),
+      await t.owner.post(`/evaluations/${id}/inputs`, exam, ifMatch('"evl_someotherevaluation00.11"')),
       412,
       'PRECONDITION_FAILED',
     );

@@ -55,7 +55,7 @@ const fullMetrics = (no: string) => [
 describe('a replay with the same key changes nothing', () => {
   it('answers the first result again, says so, and writes nothing more', async () => {
     const m = await openMonth();
-    const key = await m.t.keyWith('metrics:write');
+    const key = await m.t.keyWith('metrics:write', 'evaluations:read');
     const rows = [
       metric('KF001', 'calls_answered', 600),
       metric('KF001', 'tickets_closed', 150),
@@ -69,6 +69,7 @@ describe('a replay with the same key changes nothing', () => {
         {
           evaluationId: m.evaluationId,
           employeeId: m.employeeId,
+          accepted: 3,
           total: 54,
           grade: 'E',
           etag: `"${m.evaluationId}.2"`,
@@ -106,7 +107,7 @@ describe('a replay with the same key changes nothing', () => {
 describe('Idempotency-Key: Stripe semantics', () => {
   it('the same key with another body is 422 naming Idempotency-Key, and writes nothing', async () => {
     const m = await openMonth();
-    const key = await m.t.keyWith('metrics:write');
+    const key = await m.t.keyWith('metrics:write', 'evaluations:read');
     ok(await push(key, [metric('KF001', 'calls_answered', 600)], 'k-1'));
     const inputs = await inputCount(m.t.tenantId);
     const audit = await auditCount(m.t.tenantId);
@@ -122,7 +123,7 @@ describe('Idempotency-Key: Stripe semantics', () => {
 
   it('a key still in flight is 409; one abandoned long ago is taken over', async () => {
     const m = await openMonth();
-    const key = await m.t.keyWith('metrics:write');
+    const key = await m.t.keyWith('metrics:write', 'evaluations:read');
     const rows = [metric('KF001', 'calls_answered', 600)];
     // What the first request stored when it claimed the key: the hash of the request it was.
     const hash = await sha256Hex(canonicalJson({ path: '/ingest', rows }));
@@ -184,7 +185,7 @@ describe('Idempotency-Key: Stripe semantics', () => {
 
   it('a failed call frees its key, so the corrected call with the same key succeeds', async () => {
     const m = await openMonth();
-    const key = await m.t.keyWith('metrics:write');
+    const key = await m.t.keyWith('metrics:write', 'evaluations:read');
     const bad = await push(key, [metric('KF999', 'calls_answered', 600)], 'fix-me');
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: any) => d.field)).toEqual(['rows[0].employeeNo']);
@@ -201,8 +202,8 @@ describe('Idempotency-Key: Stripe semantics', () => {
   it('keys are per tenant: another company may use the same key string', async () => {
     const a = await openMonth();
     const b = await openMonth();
-    const keyA = await a.t.keyWith('metrics:write');
-    const keyB = await b.t.keyWith('metrics:write');
+    const keyA = await a.t.keyWith('metrics:write', 'evaluations:read');
+    const keyB = await b.t.keyWith('metrics:write', 'evaluations:read');
     const resA = await push(keyA, [metric('KF001', 'calls_answered', 600)], 'shared-key');
     expect(ok(resA).evaluations[0].evaluationId).toBe(a.evaluationId);
     // Same key, other body, other tenant: neither a replay nor a mismatch.
@@ -222,7 +223,7 @@ describe('1,000 rows in one call work', () => {
     const extra = Array.from({ length: 39 }, (_, i) => `KF${String(i + 2).padStart(3, '0')}`);
     const m = await openMonth(extra);
     const staff = ['KF001', ...extra]; // 40 people
-    const key = await m.t.keyWith('metrics:write');
+    const key = await m.t.keyWith('metrics:write', 'evaluations:read');
 
     // Last week's push: calls_answered 0 and one late arrival for everyone.
     ok(
@@ -269,6 +270,7 @@ describe('1,000 rows in one call work', () => {
       expect(answered).toEqual({
         evaluationId: e.id,
         employeeId: e.employeeId,
+        accepted: 25,
         total,
         grade: e.grade,
         etag: e.etag,
@@ -351,7 +353,7 @@ describe('1,000 rows in one call work', () => {
 
   it('1,001 rows are refused, naming rows', async () => {
     const m = await openMonth();
-    const key = await m.t.keyWith('metrics:write');
+    const key = await m.t.keyWith('metrics:write', 'evaluations:read');
     const rows = Array.from({ length: 1001 }, () => event('KF001', 'attendance', 'late'));
     const res = await push(key, rows);
     expect(res.status).toBe(400);
@@ -366,7 +368,7 @@ describe('a batch with one bad row writes nothing and names the row', () => {
     const extra = Array.from({ length: 9 }, (_, i) => `KF${String(i + 2).padStart(3, '0')}`);
     const m = await openMonth(extra);
     const staff = ['KF001', ...extra];
-    const key = await m.t.keyWith('metrics:write');
+    const key = await m.t.keyWith('metrics:write', 'evaluations:read');
     const rows: any[] = Array.from({ length: 1000 }, (_, i) => event(staff[i % 10]!, 'attendance', 'late'));
     rows[537] = event(staff[7]!, 'call_quality', 'napping');
     const inputs = await inputCount(m.t.tenantId);
@@ -394,8 +396,9 @@ describe('a batch with one bad row writes nothing and names the row', () => {
   it('names every bad row by field: 工号, period, indicator, kind, value, a submitted evaluation', async () => {
     const m = await openMonth(['KF002']);
     const { t } = m;
-    // KF001 gets every required input and is submitted: its inputs are closed.
-    const key = await t.keyWith('metrics:write');
+    // KF001 gets every required input and is submitted: its inputs are closed. The key may
+    // read employees, so it is told which 工号 does not exist.
+    const key = await t.keyWith('metrics:write', 'org:read');
     ok(await push(key, fullMetrics('KF001')));
     const { etag } = await read(t.owner, m.evaluationId);
     const rated = ok(
@@ -474,7 +477,7 @@ describe('a batch with one bad row writes nothing and names the row', () => {
 
   it('a row needs exactly one of value and rule, and the same metric twice in one batch is named', async () => {
     const m = await openMonth();
-    const key = await m.t.keyWith('metrics:write');
+    const key = await m.t.keyWith('metrics:write', 'evaluations:read');
     const both = { ...metric('KF001', 'calls_answered', 1), rule: 'late' };
     const neither = { employeeNo: 'KF001', period: '2026-11', indicator: 'attendance' };
     const res = await push(key, [metric('KF001', 'tickets_closed', 1), both, neither]);
@@ -516,7 +519,7 @@ describe('who may ingest', () => {
     expect(await inputCount(t.tenantId)).toBe(0);
 
     // Each allowed caller adds one more late arrival: 5 − 0.5 × (1 + 2 + 3 + 4) = 0 → total 35.
-    const viaMetrics = ok(await push(await t.keyWith('metrics:write'), rows(1)));
+    const viaMetrics = ok(await push(await t.keyWith('metrics:write', 'evaluations:read'), rows(1)));
     expect(viaMetrics.evaluations[0].total).toBe(39.5);
     const viaEvaluations = ok(await push(await t.keyWith('evaluations:write'), rows(2)));
     expect(viaEvaluations.evaluations[0].total).toBe(38.5);

@@ -25,6 +25,9 @@ async function unchanged(m: Month, id: string, attempt: () => Promise<void>) {
 
 type Step = 'inputs' | 'remove input' | 'submit' | 'confirm' | 'appeal' | 'resolve' | 'approve' | 'reopen';
 
+/** The refusal of a step on one's own evaluation names the rule (in English here). */
+const OWN_RULE = /^Rule "own evaluation": nobody may .+ their own evaluation/;
+
 const bodies: Record<Step, unknown> = {
   inputs: { ratings: [{ indicator: 'exam', value: 60 }] },
   'remove input': undefined,
@@ -62,7 +65,11 @@ async function attempt(m: Month, who: Caller, id: string, step: Step): Promise<R
  * admits: `expect` says how each is refused ('route': 403 by the route's role/scope; 'workflow':
  * 403 naming the step) or 'allowed' to skip it. Every refusal leaves D1 unchanged.
  */
-async function throughTheMonth(m: Month, who: Caller, how: Partial<Record<Step, 'route' | 'workflow'>>) {
+async function throughTheMonth(
+  m: Month,
+  who: Caller,
+  how: Partial<Record<Step, 'route' | 'workflow' | 'own'>>,
+) {
   const id = m.evaluationId;
   const tried: string[] = [];
   const tryAll = async (state: string) => {
@@ -74,11 +81,14 @@ async function throughTheMonth(m: Month, who: Caller, how: Partial<Record<Step, 
         const what = `${step} while ${state}`;
         expect(res.status, `${what}: ${JSON.stringify(res.body)}`).toBe(403);
         expect(res.body.error.code, what).toBe('FORBIDDEN');
-        expect(res.body.error.message, what).toBe(
-          expected === 'route'
-            ? 'You are not allowed to do this'
-            : `You may not ${step === 'inputs' ? 'record inputs' : step} this evaluation`,
-        );
+        if (expected === 'own') expect(res.body.error.message, what).toMatch(OWN_RULE);
+        else {
+          expect(res.body.error.message, what).toBe(
+            expected === 'route'
+              ? 'You are not allowed to do this'
+              : `You may not ${step === 'inputs' ? 'record inputs' : step} this evaluation`,
+          );
+        }
       });
       tried.push(`${step}@${state}`);
     }
@@ -166,13 +176,14 @@ describe('who may see and move an evaluation', () => {
     }
 
     // On their own evaluation: confirming and appealing are theirs; nothing else is.
+    // Their own evaluation: the refusal names the rule, not only the step.
     const tried = await throughTheMonth(m, employee, {
       inputs: 'route',
       'remove input': 'route',
-      submit: 'workflow',
-      approve: 'workflow',
-      resolve: 'workflow',
-      reopen: 'workflow',
+      submit: 'own',
+      approve: 'own',
+      resolve: 'own',
+      reopen: 'own',
     });
     expect(tried).toEqual([
       'inputs@draft, inputs missing',
@@ -474,10 +485,13 @@ describe('the workflow refuses steps out of order, naming the state', () => {
         expect(e.details.map((d: any) => d.field)).toEqual(['reason']);
       });
     }
-    for (const who of [supervisor, employee]) {
+    for (const [who, message] of [
+      [supervisor, 'You may not reopen this evaluation'],
+      [employee, OWN_RULE],
+    ] as const) {
       await unchanged(m, id, async () => {
         const e = refused(await act(who, id, 'reopen', { reason: '重新核算' }, 'en'), 403, 'FORBIDDEN');
-        expect(e.message).toBe('You may not reopen this evaluation');
+        expect(e.message).toMatch(message);
       });
     }
 

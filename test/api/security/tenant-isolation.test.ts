@@ -485,11 +485,13 @@ describe('tenant isolation', () => {
       ]) {
         const res = await key.post('/ingest', { rows: [row] }, { lang: 'en' });
         expectError(res, 400, 'VALIDATION_FAILED', `B's ${scope} key`);
+        // A key that may not read employees gets one answer whether a 工号 exists or not.
         expect(res.body.error.details).toEqual([
           {
             field: 'rows[0].employeeNo',
-            code: 'unknown_employee',
-            message: 'rows[0].employeeNo: no employee has 工号 A0001',
+            code: 'not_accepting',
+            message:
+              'rows[0].employeeNo: A0001 has no evaluation open for input in 2026-11 (no such 工号, no evaluation, or no longer a draft)',
           },
         ]);
         expect(JSON.stringify(res.body)).not.toContain(A_NAMES.employee);

@@ -10,9 +10,17 @@ import { keySchema } from './content';
 const BIG = 1_000_000_000;
 const ref = z.string().trim().min(1).max(100);
 
+/**
+ * The numeric bounds of every figure anyone sends: `/evaluations/{id}/inputs`, `/ingest` and
+ * preview all use these, so a value one path refuses no other path stores.
+ */
+export const inputValueSchema = z.number().min(-BIG).max(BIG);
+/** How many times an event happened in one entry. */
+export const eventCountSchema = z.int().min(1).max(10_000);
+
 export const metricInputSchema = z.strictObject({
   indicator: keySchema,
-  value: z.number().min(-BIG).max(BIG),
+  value: inputValueSchema,
 });
 
 export const evidenceSchema = z.strictObject({
@@ -21,19 +29,24 @@ export const evidenceSchema = z.strictObject({
   note: z.string().max(1000).optional(),
 });
 
-export const eventInputSchema = z.strictObject({
-  id: ref.optional(),
+/** An event as it is recorded: the server gives it its id, and only an appeal voids it. */
+export const recordedEventSchema = z.strictObject({
   indicator: keySchema,
   rule: keySchema,
-  count: z.int().min(1).max(10_000).default(1),
+  count: eventCountSchema.default(1),
   evidence: evidenceSchema.optional(),
+});
+
+/** An event as preview scores it: stored events come back with their id and voided flag. */
+export const eventInputSchema = recordedEventSchema.extend({
+  id: ref.optional(),
   // A voided event stays on record (who recorded what) but no longer counts.
   voided: z.boolean().optional(),
 });
 
 export const ratingInputSchema = z.strictObject({
   indicator: keySchema,
-  value: z.number().min(-BIG).max(BIG),
+  value: inputValueSchema,
   raterId: ref.optional(),
 });
 
@@ -43,14 +56,34 @@ export const checkInputSchema = z.strictObject({
   callId: ref.optional(),
 });
 
-export const evaluationInputsSchema = z.strictObject({
-  // Per request: with the 1 MiB body limit these keep one audit entry (the inputs, as
-  // recorded) under D1's 2 MB row limit.
+// Per request: with the 1 MiB body limit these keep one audit entry (the inputs, as
+// recorded) under D1's 2 MB row limit.
+const lists = {
   metrics: z.array(metricInputSchema).max(200).default([]),
-  events: z.array(eventInputSchema).max(1000).default([]),
   ratings: z.array(ratingInputSchema).max(200).default([]),
   checks: z.array(checkInputSchema).max(500).default([]),
+};
+
+/** Sample inputs for preview: what scoring reads, stored events' id and voided flag included. */
+export const evaluationInputsSchema = z.strictObject({
+  ...lists,
+  events: z.array(eventInputSchema).max(1000).default([]),
 });
+
+/**
+ * What `POST /evaluations/{id}/inputs` keeps, and nothing else: an unknown field (an event's
+ * `id` or `voided`) is a 400 naming it, and a body that records nothing is a 400 too.
+ */
+export const recordInputsSchema = z
+  .strictObject({ ...lists, events: z.array(recordedEventSchema).max(1000).default([]) })
+  .refine((i) => i.metrics.length + i.events.length + i.ratings.length + i.checks.length > 0, {
+    params: {
+      i18n: {
+        'zh-CN': '没有要录入的内容：metrics、events、ratings、checks 至少一项不能为空',
+        en: 'records nothing: at least one of metrics, events, ratings, checks must be non-empty',
+      },
+    },
+  });
 
 /** Inputs as stored and scored (defaults filled in). */
 export type EvaluationInputs = z.output<typeof evaluationInputsSchema>;

@@ -1,12 +1,11 @@
 import type { Context } from 'hono';
+import type { EvaluationState } from '../../domain/evaluation/aggregate';
 import type { AppEnv } from '../../env';
 import { etagOf } from '../../services/evaluations/etag';
-import type { EvaluationRow } from '../../services/evaluations/mutate';
-import { withDetails } from '../../services/evaluations/read';
-import { scopeOf } from '../../services/scope';
+import { detailOf } from '../../services/evaluations/read';
 
-/** Answers a changed evaluation in full, with its new ETag header. */
-export async function answer(c: Context<AppEnv>, e: EvaluationRow) {
-  c.header('ETag', etagOf(e));
-  return withDetails(scopeOf(c), e);
+/** Answers a changed evaluation in full, from the state the change produced, with its new ETag. */
+export function answer(c: Context<AppEnv>, state: EvaluationState) {
+  c.header('ETag', etagOf(state.row));
+  return detailOf(state);
 }

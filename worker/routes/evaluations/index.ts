@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { evaluationStatusValues } from '../../../db/schema';
 import { EVERYONE } from '../../access/roles';
-import { evaluationInputsSchema } from '../../domain/scheme';
+import { recordInputsSchema } from '../../domain/scheme';
 import { addInputs, removeInput } from '../../services/evaluations/inputs';
 import { getEvaluation, listEvaluations } from '../../services/evaluations/read';
 import { scopeOf } from '../../services/scope';
@@ -64,7 +64,7 @@ const add = defineRoute({
   operationId: 'addEvaluationInputs',
   summary: 'Record metrics, events (with evidence), ratings and checklist checks on a draft',
   access: record,
-  request: { params: idParam('evl'), headers: ifMatchHeader, body: jsonBody(evaluationInputsSchema) },
+  request: { params: idParam('evl'), headers: ifMatchHeader, body: jsonBody(recordInputsSchema) },
   responses: {
     200: jsonResponse(evaluationDetailSchema, 'Rescored'),
     ...errorResponses(
@@ -112,11 +112,11 @@ export const evaluationRoutes = router()
       c.req.valid('header')['if-match'],
       c.req.valid('json'),
     );
-    return c.json(await answer(c, e), 200);
+    return c.json(answer(c, e), 200);
   })
   .openapi(remove, async (c) => {
     const { id, inputId } = c.req.valid('param');
     const e = await removeInput(scopeOf(c), id, c.req.valid('header')['if-match'], inputId);
-    return c.json(await answer(c, e), 200);
+    return c.json(answer(c, e), 200);
   })
   .route('/', transitionRoutes);

@@ -55,7 +55,7 @@ export const transitionRoutes = steps.reduce(
         step,
         c.req.valid('json'),
       );
-      return c.json(await answer(c, e), 200);
+      return c.json(answer(c, e), 200);
     }),
   router(),
 );

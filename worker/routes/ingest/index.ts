@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ADMINS } from '../../access/roles';
-import { evidenceSchema, keySchema } from '../../domain/scheme';
-import { type IngestRow, ingest } from '../../services/evaluations/ingest';
+import { eventCountSchema, evidenceSchema, inputValueSchema, keySchema } from '../../domain/scheme';
+import { type IngestResult, type IngestRow, ingest, ingestAnswer } from '../../services/evaluations/ingest';
 import { claimIdempotencyKey } from '../../services/idempotency';
 import { scopeOf } from '../../services/scope';
 import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
@@ -17,23 +17,45 @@ const row = z
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
       .openapi({ example: '2026-11' }),
     indicator: keySchema,
-    value: z
-      .number()
-      .finite()
+    value: inputValueSchema
       .optional()
-      .openapi({ description: 'A metric value (calls answered, a ratio …)' }),
+      .openapi({ description: 'A metric value (calls answered, a ratio …); the same bounds as /inputs' }),
     rule: keySchema.optional().openapi({ description: 'An event: the deduction / bonus / veto rule' }),
-    count: z.int().min(1).max(10_000).optional(),
-    evidence: evidenceSchema.optional(),
+    count: eventCountSchema.optional().openapi({ description: 'Times the event happened (events only)' }),
+    evidence: evidenceSchema
+      .optional()
+      .openapi({ description: 'Recording, complaint or note (events only)' }),
   })
   .strict()
-  .refine((r) => (r.value === undefined) !== (r.rule === undefined), {
-    params: {
-      i18n: {
-        'zh-CN': '每行须有 value（指标值）或 rule（事件）之一，且只能有一个',
-        en: 'needs exactly one of value (a metric) or rule (an event)',
-      },
-    },
+  .superRefine((r, ctx) => {
+    if ((r.value === undefined) === (r.rule === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        params: {
+          i18n: {
+            'zh-CN': '每行须有 value（指标值）或 rule（事件）之一，且只能有一个',
+            en: 'needs exactly one of value (a metric) or rule (an event)',
+          },
+        },
+      });
+      return;
+    }
+    // A metric row is the month's figure: a count (or evidence) beside it would be dropped or
+    // guessed at (value × count?), so it is refused and the integrator learns at once.
+    for (const field of ['count', 'evidence'] as const) {
+      if (r.value !== undefined && r[field] !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          params: {
+            i18n: {
+              'zh-CN': `指标值（value）行不能带 ${field}：${field} 只用于事件（rule）行；请把月度数值直接写在 value 中`,
+              en: `is for events (rows with rule) only; a metric row carries the month's figure in value`,
+            },
+          },
+        });
+      }
+    }
   });
 
 const body = z
@@ -64,13 +86,20 @@ const route = defineRoute({
           z.object({
             evaluationId: z.string(),
             employeeId: z.string(),
-            total: z.number(),
-            grade: z.string(),
+            accepted: z.number().int().openapi({ description: 'Rows of this request that landed on it' }),
+            total: z
+              .number()
+              .optional()
+              .openapi({ description: 'Only for callers who may read evaluations' }),
+            grade: z
+              .string()
+              .optional()
+              .openapi({ description: 'Only for callers who may read evaluations' }),
             etag: z.string(),
           }),
         ),
       }),
-      'Written (or replayed)',
+      'Written (or replayed). A `metrics:write` key reads nothing, so it gets counts and ids, never scores.',
     ),
     ...errorResponses('VALIDATION_FAILED', 'CONFLICT', 'UNPROCESSABLE'),
   },
@@ -80,14 +109,14 @@ export const ingestRoutes = router().openapi(route, async (c) => {
   const scope = scopeOf(c);
   const { rows } = c.req.valid('json');
   const key = c.req.valid('header')['idempotency-key'];
-  if (!key) return c.json(await ingest(scope, rows as IngestRow[]), 200);
+  if (!key) return c.json(ingestAnswer(scope, await ingest(scope, rows as IngestRow[])), 200);
   const claimed = await claimIdempotencyKey(scope, key, { path: '/ingest', rows });
   if ('replay' in claimed) {
     c.header('Idempotent-Replayed', 'true');
-    return c.json(claimed.replay.body as Awaited<ReturnType<typeof ingest>>, 200);
+    return c.json(ingestAnswer(scope, claimed.replay.body as IngestResult), 200);
   }
   try {
-    return c.json(await ingest(scope, rows as IngestRow[], claimed.claim), 200);
+    return c.json(ingestAnswer(scope, await ingest(scope, rows as IngestRow[], claimed.claim)), 200);
   } catch (err) {
     // Nothing was written: free the key so the caller can correct the rows and send again.
     await claimed.claim.release();

@@ -68,7 +68,7 @@ const remove = defineRoute({
 export const rosterRoutes = router()
   .openapi(add, async (c) => {
     const e = await addToPeriod(scopeOf(c), c.req.valid('param').id, c.req.valid('json').employeeId);
-    return c.json(await answer(c, e), 201);
+    return c.json(answer(c, e), 201);
   })
   .openapi(remove, async (c) => {
     const { id, evaluationId } = c.req.valid('param');

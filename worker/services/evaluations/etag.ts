@@ -9,10 +9,11 @@ export const etagOf = (e: { id: string; revision: number }) => `"${e.id}.${e.rev
  */
 export function assertIfMatch(ifMatch: string | undefined, current: { id: string; revision: number }): void {
   if (!ifMatch) throw new ApiError('PRECONDITION_REQUIRED', { message: 'ETAG_REQUIRED' });
-  const etag = etagOf(current);
-  // Only the revision the caller read will do: `*` ("whatever is there") is exactly the
-  // blind overwrite If-Match is here to prevent, so it is stale like any other tag.
   const sent = ifMatch.split(',').map((s) => s.trim().replace(/^W\//, ''));
+  // `*` ("whatever is there") is exactly the blind overwrite If-Match is here to prevent. It
+  // is refused like a stale tag, but says so: nobody else changed anything.
+  if (sent.includes('*')) throw new ApiError('PRECONDITION_FAILED', { message: 'ETAG_WILDCARD' });
+  const etag = etagOf(current);
   if (!sent.includes(etag)) {
     throw new ApiError('PRECONDITION_FAILED', { message: 'ETAG_STALE', params: { etag } });
   }

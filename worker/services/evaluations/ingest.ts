@@ -1,24 +1,23 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { employees, evaluationInputs, evaluations, periods } from '../../../db/schema';
-import { type AuditChange, commit, type Statement } from '../../audit/commit';
+import { employees, evaluations, periods } from '../../../db/schema';
+import { commit } from '../../audit/commit';
 import { chunk, IDS_PER_STATEMENT } from '../../data/limits';
-import { inputsEditable } from '../../domain/evaluation/workflow';
-import type { EvaluationInputs, SchemeContent } from '../../domain/scheme';
-import { checkInputs, type SchemeError, schemeErrorMessage } from '../../domain/scheme';
+import { apply, type EvaluationState, type Refusal } from '../../domain/evaluation/aggregate';
+import type { EvaluationInputs } from '../../domain/scheme';
+import { type SchemeError, schemeErrorMessage } from '../../domain/scheme';
 import { ApiError, type FieldIssue } from '../../lib/errors';
 import { format, type Lang, type Texts } from '../../lib/i18n';
-import { nowIso } from '../../lib/time';
 import type { Claim } from '../idempotency';
 import type { Scope } from '../scope';
 import { etagOf } from './etag';
-import { inputRows, inputStatements, publicInput } from './inputs';
-import { auditView, type EvaluationRow, type InputRow } from './mutate';
-import { versionById } from './pinning';
-import { derive } from './scoring';
+import { loadByIds } from './load';
+import { ownEvaluationError, refusalError } from './refusals';
+import { type Applied, auditFor, changeContext, statementsFor } from './store';
 
 export type IngestRow =
-  | { employeeNo: string; period: string; indicator: string; value: number }
+  | { employeeNo: string; period: string; indicator: string; value: number; rule?: undefined }
   | {
+      value?: undefined;
       employeeNo: string;
       period: string;
       indicator: string;
@@ -26,13 +25,6 @@ export type IngestRow =
       count?: number;
       evidence?: { recordingId?: string; complaintNo?: string; note?: string };
     };
-
-/** Loads by id in IN lists that stay under D1's 100 bound parameters. */
-async function inChunks<T>(ids: string[], load: (part: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (const part of chunk(ids, IDS_PER_STATEMENT)) out.push(...(await load(part)));
-  return out;
-}
 
 /** Why a row cannot land on an evaluation, in the caller's language; `{row}` is the row's label. */
 const rowTexts = {
@@ -51,6 +43,12 @@ const rowTexts = {
   inputs_locked: {
     'zh-CN': '{row}：员工 {employeeNo} 在 {period} 的考核状态为「{status}」，只有草稿可以修改输入',
     en: '{field}: the evaluation of {employeeNo} in {period} is {status}; inputs change only while it is a draft',
+  },
+  // For a caller who may not read employees: the same answer whether the 工号 exists or not.
+  not_accepting: {
+    'zh-CN':
+      '{row}：工号 {employeeNo} 在 {period} 没有可以录入数据的考核（工号不存在、没有考核，或考核已不是草稿）',
+    en: '{field}: {employeeNo} has no evaluation open for input in {period} (no such 工号, no evaluation, or no longer a draft)',
   },
 } satisfies Record<string, Texts>;
 
@@ -75,90 +73,126 @@ function rowSchemeMessage(e: SchemeError, index: number, rest: string, lang: Lan
   return `${rowLabel(index, lang)}的${schemeErrorMessage({ ...e, field: rest.slice(1) || 'indicator' }, lang)}`;
 }
 
+/** Whether the caller may read employees (else a 400 must not tell whether a 工号 exists). */
+const readsEmployees = (scope: Scope) =>
+  scope.principal.kind === 'user' ||
+  scope.principal.scopes.some((s) => s === 'org:read' || s === 'org:write');
+
+/** Whether the caller may read evaluations, and so see the totals ingestion produced. */
+export const readsScores = (scope: Scope) =>
+  scope.principal.kind === 'user' ||
+  scope.principal.scopes.some((s) => s === 'evaluations:read' || s === 'evaluations:write');
+
+interface Group {
+  evaluationId: string;
+  inputs: EvaluationInputs;
+  index: number[];
+  label: { employeeNo: string; period: string };
+}
+
+/** The inputs of the caller's rows, grouped by the evaluation each lands on, or why it cannot. */
+async function locate(scope: Scope, rows: IngestRow[]) {
+  const [staff, periodRows] = await scope.db.batch([
+    scope.db
+      .select({ id: employees.id, employeeNo: employees.employeeNo })
+      .from(employees)
+      .where(eq(employees.tenantId, scope.tenantId)),
+    scope.db.select().from(periods).where(eq(periods.tenantId, scope.tenantId)),
+  ]);
+  const byNo = new Map(staff.map((e) => [e.employeeNo, e]));
+  const periodByKey = new Map(periodRows.map((p) => [p.key, p]));
+  const periodIds = [...new Set(rows.flatMap((r) => periodByKey.get(r.period)?.id ?? []))];
+  const evals = [];
+  for (const part of chunk(periodIds, IDS_PER_STATEMENT)) {
+    evals.push(
+      ...(await scope.db
+        .select({ id: evaluations.id, periodId: evaluations.periodId, employeeId: evaluations.employeeId })
+        .from(evaluations)
+        .where(and(eq(evaluations.tenantId, scope.tenantId), inArray(evaluations.periodId, part)))),
+    );
+  }
+  const evalOf = new Map(evals.map((e) => [`${e.periodId}:${e.employeeId}`, e.id]));
+  const blind = !readsEmployees(scope);
+  const errors: FieldIssue[] = [];
+  const groups = new Map<string, Group>();
+  for (const [i, row] of rows.entries()) {
+    const at = `rows[${i}]`;
+    const { employeeNo, period: key } = row;
+    const period = periodByKey.get(key);
+    const employee = byNo.get(employeeNo);
+    const evaluationId = period && employee ? evalOf.get(`${period.id}:${employee.id}`) : undefined;
+    const missing = { employeeNo, period: key };
+    if (!employee && !blind)
+      errors.push(rowIssue(scope.lang, i, `${at}.employeeNo`, 'unknown_employee', { employeeNo }));
+    else if (!period) errors.push(rowIssue(scope.lang, i, `${at}.period`, 'unknown_period', { period: key }));
+    else if (!evaluationId)
+      errors.push(
+        rowIssue(scope.lang, i, `${at}.employeeNo`, blind ? 'not_accepting' : 'no_evaluation', missing),
+      );
+    if (!evaluationId) continue;
+    const group = groups.get(evaluationId) ?? {
+      evaluationId,
+      inputs: { metrics: [], events: [], ratings: [], checks: [] },
+      index: [],
+      label: { employeeNo, period: key },
+    };
+    if (row.value !== undefined) group.inputs.metrics.push({ indicator: row.indicator, value: row.value });
+    else {
+      const { indicator, rule, count, evidence } = row;
+      group.inputs.events.push({ indicator, rule, count: count ?? 1, evidence });
+    }
+    group.index.push(i);
+    groups.set(evaluationId, group);
+  }
+  return { groups, errors, blind };
+}
+
+/** A refusal of one evaluation's rows as the caller's row errors (or a 403 for all of them). */
+async function rowErrors(scope: Scope, rows: IngestRow[], g: Group, refusal: Refusal, blind: boolean) {
+  if (refusal.rule === 'own_evaluation') throw await ownEvaluationError(scope, 'ingest');
+  if (refusal.rule === 'wrong_state') {
+    return g.index.map((i) =>
+      blind
+        ? rowIssue(scope.lang, i, `rows[${i}].employeeNo`, 'not_accepting', g.label)
+        : rowIssue(scope.lang, i, `rows[${i}]`, 'inputs_locked', { ...g.label, status: refusal.status }),
+    );
+  }
+  if (refusal.rule !== 'inputs_invalid') throw await refusalError(scope, refusal);
+  return refusal.errors.map((e) => {
+    // Map `metrics[2].indicator` back to the caller's row number.
+    const m = /^(metrics|events)\[(\d+)\](.*)$/.exec(e.field);
+    const kindRows = g.index.filter((i) => (rows[i]!.value !== undefined ? 'metrics' : 'events') === m?.[1]);
+    const rowIndex = (m ? kindRows[Number(m[2])] : g.index[0]) ?? 0;
+    const rest = m?.[3] ?? '';
+    return {
+      field: `rows[${rowIndex}]${rest}`,
+      code: e.code,
+      message: rowSchemeMessage(e, rowIndex, rest, scope.lang),
+    };
+  });
+}
+
 /**
  * An integrator's batch of metrics and events, keyed by 工号 + period + indicator (+ rule).
  * All or nothing: every bad row is listed and nothing is written; otherwise every touched
- * evaluation is rescored and written, with its audit entry and the idempotency record, in one
- * atomic batch.
+ * evaluation takes its rows through the aggregate and is written, with its audit entry and
+ * the idempotency record, in one atomic batch. The answer holds each evaluation's new total
+ * only for a caller who may read evaluations.
  */
 export async function ingest(scope: Scope, rows: IngestRow[], claim?: Claim) {
   return commit(scope.db, scope.actor, async () => {
-    const staff = await scope.db.select().from(employees).where(eq(employees.tenantId, scope.tenantId));
-    const byNo = new Map(staff.map((e) => [e.employeeNo, e]));
-    const periodRows = await scope.db.select().from(periods).where(eq(periods.tenantId, scope.tenantId));
-    const periodByKey = new Map(periodRows.map((p) => [p.key, p]));
-    const periodIds = [
-      ...new Set(rows.map((r) => periodByKey.get(r.period)?.id).filter((x): x is string => !!x)),
-    ];
-    const evals = await inChunks(periodIds, (chunk) =>
-      scope.db
-        .select()
-        .from(evaluations)
-        .where(and(eq(evaluations.tenantId, scope.tenantId), inArray(evaluations.periodId, chunk))),
+    const { groups, errors, blind } = await locate(scope, rows);
+    const states = new Map(
+      (await loadByIds(scope, [...groups.keys()], { detail: true })).map((s) => [s.row.id, s]),
     );
-    const evalOf = new Map(evals.map((e) => [`${e.periodId}:${e.employeeId}`, e]));
-
-    const errors: FieldIssue[] = [];
-    const groups = new Map<
-      string,
-      { evaluation: EvaluationRow; inputs: EvaluationInputs; index: number[] }
-    >();
-    /** The draft evaluation a row lands on, or the reason it cannot. */
-    const locate = (row: IngestRow, i: number): EvaluationRow | FieldIssue => {
-      const at = `rows[${i}]`;
-      const { employeeNo, period: key } = row;
-      const employee = byNo.get(employeeNo);
-      if (!employee) return rowIssue(scope.lang, i, `${at}.employeeNo`, 'unknown_employee', { employeeNo });
-      const period = periodByKey.get(key);
-      if (!period) return rowIssue(scope.lang, i, `${at}.period`, 'unknown_period', { period: key });
-      const evaluation = evalOf.get(`${period.id}:${employee.id}`);
-      if (!evaluation)
-        return rowIssue(scope.lang, i, `${at}.employeeNo`, 'no_evaluation', { employeeNo, period: key });
-      if (!inputsEditable(evaluation.status)) {
-        const params = { employeeNo, period: key, status: evaluation.status };
-        return rowIssue(scope.lang, i, at, 'inputs_locked', params);
-      }
-      return evaluation;
-    };
-    for (const [i, row] of rows.entries()) {
-      const evaluation = locate(row, i);
-      if ('field' in evaluation) {
-        errors.push(evaluation);
-        continue;
-      }
-      const group = groups.get(evaluation.id) ?? {
-        evaluation,
-        inputs: { metrics: [], events: [], ratings: [], checks: [] },
-        index: [],
-      };
-      if ('value' in row) group.inputs.metrics.push({ indicator: row.indicator, value: row.value });
-      else {
-        group.inputs.events.push({
-          indicator: row.indicator,
-          rule: row.rule,
-          count: row.count ?? 1,
-          evidence: row.evidence,
-        });
-      }
-      group.index.push(i);
-      groups.set(evaluation.id, group);
-    }
-
-    const contents = new Map<string, SchemeContent>();
+    const ctx = changeContext(scope);
+    const source = scope.principal.kind === 'api_key' ? 'integrator' : 'import';
+    const applied: Applied[] = [];
     for (const g of groups.values()) {
-      const versionId = g.evaluation.schemeVersionId;
-      if (!contents.has(versionId)) contents.set(versionId, await versionById(scope, versionId));
-      const content = contents.get(versionId)!;
-      for (const e of checkInputs(content, g.inputs)) {
-        // Map `metrics[2].indicator` back to the caller's row number.
-        const m = /^(metrics|events)\[(\d+)\](.*)$/.exec(e.field);
-        const kindRows = g.index.filter((i) => ('value' in rows[i]! ? 'metrics' : 'events') === m?.[1]);
-        const rowIndex = (m ? kindRows[Number(m[2])] : g.index[0]) ?? 0;
-        const rest = m?.[3] ?? '';
-        const field = `rows[${rowIndex}]${rest}`;
-        const message = rowSchemeMessage(e, rowIndex, rest, scope.lang);
-        errors.push({ field, code: e.code, message });
-      }
+      const state = states.get(g.evaluationId) as EvaluationState;
+      const outcome = apply(state, { kind: 'record', via: 'ingest', inputs: g.inputs, source }, ctx);
+      if (outcome.ok) applied.push({ before: state, outcome });
+      else errors.push(...(await rowErrors(scope, rows, g, outcome.refusal, blind)));
     }
     if (errors.length > 0) {
       // In the caller's row order (the scheme's checks ran per evaluation).
@@ -166,64 +200,35 @@ export async function ingest(scope: Scope, rows: IngestRow[], claim?: Claim) {
       errors.sort((a, b) => rowOf(a) - rowOf(b));
       throw new ApiError('VALIDATION_FAILED', { details: errors });
     }
-
-    const ids = [...groups.keys()];
-    const current = await inChunks(ids, (chunk) =>
-      scope.db
-        .select()
-        .from(evaluationInputs)
-        .where(
-          and(eq(evaluationInputs.tenantId, scope.tenantId), inArray(evaluationInputs.evaluationId, chunk)),
-        ),
-    );
-    const statements: Statement[] = [];
-    const audit: AuditChange[] = [];
-    const results = [];
-    const now = nowIso();
-    for (const g of groups.values()) {
-      const e = g.evaluation;
-      const mine = current.filter((r: InputRow) => r.evaluationId === e.id);
-      const added = inputRows(
-        scope,
-        e.id,
-        g.inputs,
-        scope.principal.kind === 'api_key' ? 'integrator' : 'import',
-      );
-      const change = inputStatements(scope, mine, added);
-      const after: EvaluationRow = {
-        ...e,
-        ...derive(contents.get(e.schemeVersionId)!, change.rows, e),
-        revision: e.revision + 1,
-        updatedAt: now,
-      };
-      statements.push(
-        ...change.statements,
-        scope.db
-          .update(evaluations)
-          .set(after)
-          .where(and(eq(evaluations.tenantId, scope.tenantId), eq(evaluations.id, e.id))),
-      );
-      audit.push({
-        action: 'evaluation.inputs.ingest',
-        entityType: 'evaluation',
-        entityId: e.id,
-        before: auditView(e),
-        after: {
-          ...auditView(after),
-          addedInputs: added.map(publicInput),
-          replacedInputs: change.replaced.map(publicInput),
-        },
-      });
-      results.push({
-        evaluationId: e.id,
-        employeeId: e.employeeId,
-        total: after.totalCenti / 100,
-        grade: after.grade,
-        etag: etagOf(after),
-      });
-    }
-    const result = { accepted: rows.length, evaluations: results };
+    const statements = statementsFor(scope, applied);
+    const result = {
+      accepted: rows.length,
+      evaluations: applied.map(({ before, outcome: { state } }) => ({
+        evaluationId: state.row.id,
+        employeeId: state.row.employeeId,
+        accepted: groups.get(before.row.id)?.index.length ?? 0,
+        total: state.row.totalCenti / 100,
+        grade: state.row.grade,
+        etag: etagOf(state.row),
+      })),
+    };
     if (claim) statements.push(claim.complete(200, result));
-    return { statements, audit, result };
+    return { statements, audit: auditFor(applied), result };
   });
+}
+
+export type IngestResult = Awaited<ReturnType<typeof ingest>>;
+
+/** What this caller sees of a result: counts and ids always, totals only if it reads evaluations. */
+export function ingestAnswer(scope: Scope, result: IngestResult) {
+  if (readsScores(scope)) return result;
+  return {
+    accepted: result.accepted,
+    evaluations: result.evaluations.map(({ evaluationId, employeeId, accepted, etag }) => ({
+      evaluationId,
+      employeeId,
+      accepted,
+      etag,
+    })),
+  };
 }

@@ -1,19 +1,17 @@
-import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ne, type SQL } from 'drizzle-orm';
 import { employees, evaluations, periods } from '../../../db/schema';
 import { commit, type Statement } from '../../audit/commit';
 import { isUniqueViolation } from '../../data/constraint';
-import { chunk, IDS_PER_STATEMENT } from '../../data/limits';
 import { ApiError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import type { Scope } from '../scope';
+import { loadWhere } from './load';
 import { pinnedEvaluation, pinningsFor, type SkipReason } from './pinning';
+import { applyAll, auditFor, insertEvaluations, statementsFor } from './store';
 
 type PeriodRow = typeof periods.$inferSelect;
 type EvaluationRow = typeof evaluations.$inferSelect;
-
-/** Rows per multi-row INSERT: 24 columns × 4 = 96 bound parameters, under D1's 100. */
-const EVALUATIONS_PER_INSERT = 4;
 
 export const publicPeriod = (p: PeriodRow) => ({
   id: p.id,
@@ -101,10 +99,10 @@ async function openPeriodOnce(scope: Scope, key: string, exists: () => ApiError)
       if (pinning.ok) created.push(pinnedEvaluation(scope, period.id, e, pinning, now));
       else skipped.push({ employeeId: e.id, employeeNo: e.employeeNo, reason: pinning.reason });
     }
-    const statements: Statement[] = [scope.db.insert(periods).values(period)];
-    for (let i = 0; i < created.length; i += EVALUATIONS_PER_INSERT) {
-      statements.push(scope.db.insert(evaluations).values(created.slice(i, i + EVALUATIONS_PER_INSERT)));
-    }
+    const statements: Statement[] = [
+      scope.db.insert(periods).values(period),
+      ...insertEvaluations(scope, created),
+    ];
     const summary = created.map((c) => ({
       id: c.id,
       employeeId: c.employeeId,
@@ -154,49 +152,25 @@ export async function closePeriod(scope: Scope, id: string) {
     }
     const now = nowIso();
     const after = { ...period, status: 'closed' as const, closedAt: now, closedBy: scope.actor.actorId };
-    const approved = await scope.db
-      .select({ id: evaluations.id, revision: evaluations.revision })
-      .from(evaluations)
-      .where(
-        and(
-          eq(evaluations.tenantId, scope.tenantId),
-          eq(evaluations.periodId, id),
-          eq(evaluations.status, 'approved'),
-        ),
-      )
-      .orderBy(asc(evaluations.id));
+    // Each approved evaluation locks through the aggregate, one audit entry each; the rows read
+    // here are exactly the rows locked (the update is guarded by their revision).
+    const approved = await loadWhere(
+      scope,
+      and(eq(evaluations.periodId, id), eq(evaluations.status, 'approved')) as SQL,
+      'system',
+    );
+    const applied = await applyAll(
+      scope,
+      approved.map((state) => ({ state, change: { kind: 'lock' } as const })),
+    );
     const statements: Statement[] = [
       scope.db
         .update(periods)
         .set(after)
         .where(and(eq(periods.tenantId, scope.tenantId), eq(periods.id, id))),
+      ...statementsFor(scope, applied),
     ];
-    // The rows read above are exactly the rows locked: any other audited write to them in the
-    // meantime moves the chain head, and commit() plans again.
-    // Beside the ids: the SET values, tenant, period and status.
-    const ids = approved.map((e) => e.id);
-    for (const part of chunk(ids, IDS_PER_STATEMENT)) {
-      statements.push(
-        scope.db
-          .update(evaluations)
-          .set({ status: 'locked', updatedAt: now, revision: sql`${evaluations.revision} + 1` })
-          .where(
-            and(
-              eq(evaluations.tenantId, scope.tenantId),
-              eq(evaluations.periodId, id),
-              eq(evaluations.status, 'approved'),
-              inArray(evaluations.id, part),
-            ),
-          ),
-      );
-    }
-    const locks = approved.map((e) => ({
-      action: 'evaluation.lock',
-      entityType: 'evaluation',
-      entityId: e.id,
-      before: { status: 'approved', revision: e.revision },
-      after: { status: 'locked', revision: e.revision + 1 },
-    }));
+    const locks = auditFor(applied);
     return {
       statements,
       audit: [

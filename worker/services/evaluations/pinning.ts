@@ -7,10 +7,10 @@ import {
   schemes,
   schemeVersions,
 } from '../../../db/schema';
+import { derive } from '../../domain/evaluation/scoring';
 import type { SchemeContent } from '../../domain/scheme';
 import { newId } from '../../lib/ids';
 import type { Scope } from '../scope';
-import { derive } from './scoring';
 
 export type EmployeeRow = typeof employees.$inferSelect;
 type EvaluationRow = typeof evaluations.$inferSelect;

@@ -1,11 +1,15 @@
 import { and, asc, count, desc, eq, getTableColumns, gt, or } from 'drizzle-orm';
 import { appeals, employees, evaluationInputs, evaluations, periods } from '../../../db/schema';
+import {
+  type AppealRow,
+  type EvaluationRow,
+  type EvaluationState,
+  publicInput,
+} from '../../domain/evaluation/aggregate';
 import type { ScoreResult } from '../../domain/scheme';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { Scope } from '../scope';
 import { etagOf } from './etag';
-import { publicInput } from './inputs';
-import type { EvaluationRow } from './mutate';
 import { findVisibleEvaluation, visibleEvaluations } from './visibility';
 
 type EmployeeInfo = { employeeNo: string; name: string };
@@ -79,18 +83,37 @@ export async function withDetails(scope: Scope, e: EvaluationRow) {
     ...publicEvaluation(e, who),
     breakdown: e.breakdown as ScoreResult,
     inputs: inputs.map(publicInput),
-    appeals: appealRows.map((a) => ({
-      id: a.id,
-      reason: a.reason,
-      disputedInputIds: a.disputedInputIds,
-      status: a.status,
-      answer: a.answer,
-      voidedInputIds: a.voidedInputIds,
-      createdBy: a.createdBy,
-      createdAt: a.createdAt,
-      resolvedBy: a.resolvedBy,
-      resolvedAt: a.resolvedAt,
-    })),
+    appeals: appealRows.map(publicAppeal),
+  };
+}
+
+/** What people see of an appeal. */
+export function publicAppeal(a: AppealRow) {
+  return {
+    id: a.id,
+    reason: a.reason,
+    disputedInputIds: a.disputedInputIds,
+    status: a.status,
+    answer: a.answer,
+    voidedInputIds: a.voidedInputIds,
+    createdBy: a.createdBy,
+    createdAt: a.createdAt,
+    resolvedBy: a.resolvedBy,
+    resolvedAt: a.resolvedAt,
+  };
+}
+
+/**
+ * An evaluation as GET /evaluations/{id} shows it, from a state the caller already holds (the
+ * aggregate's answer to a change): nothing is read again after a commit.
+ */
+export function detailOf(state: EvaluationState) {
+  const { row, employee, detail } = state;
+  return {
+    ...publicEvaluation(row, employee),
+    breakdown: row.breakdown as ScoreResult,
+    inputs: (detail?.inputs ?? []).map(publicInput),
+    appeals: (detail?.appeals ?? []).map(publicAppeal),
   };
 }
 

@@ -1,16 +1,18 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { appeals, employees, evaluationInputs, evaluations, schemes } from '../../../db/schema';
-import { canonicalJson } from '../../audit/chain';
-import { type AuditChange, commit } from '../../audit/commit';
+import { and, eq } from 'drizzle-orm';
+import { employees, evaluations, schemes } from '../../../db/schema';
+import { commit } from '../../audit/commit';
 import { isUniqueViolation } from '../../data/constraint';
+import { type EvaluationState, join } from '../../domain/evaluation/aggregate';
 import { ApiError, notFound } from '../../lib/errors';
 import { format } from '../../lib/i18n';
 import { type MessageKey, messages } from '../../lib/messages';
 import { nowIso } from '../../lib/time';
 import type { Scope } from '../scope';
-import { auditView, type EvaluationRow } from './mutate';
+import { loadByIds, relationTo } from './load';
 import { assertOpen, findPeriod } from './periods';
 import { pinnedEvaluation, pinningsFor, type SkipReason } from './pinning';
+import { refusalError } from './refusals';
+import { applyAll, auditFor, statementsFor } from './store';
 
 /*
  * Who is in an open period after it opened: a late joiner gets the evaluation opening would
@@ -59,7 +61,7 @@ export async function addToPeriod(
   scope: Scope,
   periodId: string,
   employeeId: string,
-): Promise<EvaluationRow> {
+): Promise<EvaluationState> {
   try {
     return await addOnce(scope, periodId, employeeId);
   } catch (err) {
@@ -108,82 +110,18 @@ function addOnce(scope: Scope, periodId: string, employeeId: string) {
       throw employeeConflict(scope, reason, skipMessages[reason], { ...params, scheme });
     }
     const row = pinnedEvaluation(scope, period.id, employee, pinning, nowIso());
-    return {
-      statements: [scope.db.insert(evaluations).values(row)],
-      audit: [
-        {
-          action: 'evaluation.create',
-          entityType: 'evaluation',
-          entityId: row.id,
-          after: {
-            periodId: period.id,
-            period: period.key,
-            employeeId: employee.id,
-            employeeNo: employee.employeeNo,
-            departmentId: row.departmentId,
-            positionId: row.positionId,
-            schemeId: row.schemeId,
-            schemeVersionId: row.schemeVersionId,
-            baseSalaryFen: row.baseSalaryFen,
-            bonusBaseFen: row.bonusBaseFen,
-            ...auditView(row),
-          },
-        },
-      ],
-      result: row,
+    const state: EvaluationState = {
+      row,
+      period: { id: period.id, key: period.key, status: period.status },
+      employee: { employeeNo: employee.employeeNo, name: employee.name },
+      relation: relationTo(scope, employee.userId),
     };
+    const outcome = join(state);
+    if (!outcome.ok) throw await refusalError(scope, outcome.refusal);
+    const applied = [{ before: state, outcome }];
+    return { statements: statementsFor(scope, applied), audit: auditFor(applied), result: state };
   });
 }
-
-type InputRow = typeof evaluationInputs.$inferSelect;
-
-/** Bytes of one audit entry's `before`: a row of production D1 holds at most 2 MB. */
-const AUDIT_BEFORE_BYTES = 1_000_000;
-const utf8 = new TextEncoder();
-const bytesOf = (value: unknown) => utf8.encode(canonicalJson(value)).length;
-
-/**
- * What a removal leaves in the audit log: one `evaluation.delete` with the evaluation, its
- * appeals, the reason and as many inputs as fit, then `evaluation.delete.inputs` entries with
- * the rest (thousands of annotated events do not fit one row), all in the removal's batch.
- */
-function removalEntries(
-  head: Record<string, unknown>,
-  evaluationId: string,
-  inputs: InputRow[],
-): AuditChange[] {
-  let part: InputRow[] = [];
-  const parts = [part];
-  let room = AUDIT_BEFORE_BYTES - bytesOf(head);
-  for (const input of inputs) {
-    const n = bytesOf(input) + 1;
-    if (n > room && part.length > 0) {
-      part = [];
-      parts.push(part);
-      room = AUDIT_BEFORE_BYTES - 200; // the part's reason and numbering
-    }
-    part.push(input);
-    room -= n;
-  }
-  return parts.map((chunk, i) =>
-    i === 0
-      ? {
-          action: 'evaluation.delete',
-          entityType: 'evaluation',
-          entityId: evaluationId,
-          before: { ...head, inputs: chunk, inputCount: inputs.length, inputParts: parts.length },
-        }
-      : {
-          action: 'evaluation.delete.inputs',
-          entityType: 'evaluation',
-          entityId: evaluationId,
-          before: { reason: head.reason, part: i + 1, of: parts.length, inputs: chunk },
-        },
-  );
-}
-
-/** Approved and locked evaluations are results people rely on; HR reopens one first. */
-const REMOVABLE = new Set<EvaluationRow['status']>(['draft', 'submitted', 'confirmed', 'appealed']);
 
 /**
  * Removes a leaver's evaluation from an open period, with its inputs and appeals, in one batch
@@ -192,54 +130,9 @@ const REMOVABLE = new Set<EvaluationRow['status']>(['draft', 'submitted', 'confi
  */
 export async function removeFromPeriod(scope: Scope, periodId: string, evaluationId: string, reason: string) {
   await commit(scope.db, scope.actor, async () => {
-    const period = await findPeriod(scope, periodId);
-    const [evaluation] = await scope.db
-      .select()
-      .from(evaluations)
-      .where(
-        and(
-          eq(evaluations.tenantId, scope.tenantId),
-          eq(evaluations.periodId, periodId),
-          eq(evaluations.id, evaluationId),
-        ),
-      );
-    if (!evaluation) throw notFound();
-    assertOpen(period);
-    if (!REMOVABLE.has(evaluation.status)) {
-      throw new ApiError('CONFLICT', {
-        message: 'EVALUATION_NOT_REMOVABLE',
-        params: { status: evaluation.status },
-        details: { status: evaluation.status },
-      });
-    }
-    const ofEvaluation = <T extends typeof evaluationInputs | typeof appeals>(table: T) =>
-      and(eq(table.tenantId, scope.tenantId), eq(table.evaluationId, evaluationId));
-    const [inputs, appealRows] = await Promise.all([
-      scope.db
-        .select()
-        .from(evaluationInputs)
-        .where(ofEvaluation(evaluationInputs))
-        .orderBy(asc(evaluationInputs.createdAt), asc(evaluationInputs.id)),
-      scope.db
-        .select()
-        .from(appeals)
-        .where(ofEvaluation(appeals))
-        .orderBy(asc(appeals.createdAt), asc(appeals.id)),
-    ]);
-    return {
-      statements: [
-        scope.db.delete(evaluationInputs).where(ofEvaluation(evaluationInputs)),
-        scope.db.delete(appeals).where(ofEvaluation(appeals)),
-        scope.db
-          .delete(evaluations)
-          .where(and(eq(evaluations.tenantId, scope.tenantId), eq(evaluations.id, evaluationId))),
-      ],
-      audit: removalEntries(
-        { evaluation, appeals: appealRows, reason, period: period.key },
-        evaluationId,
-        inputs,
-      ),
-      result: undefined,
-    };
+    const [state] = await loadByIds(scope, [evaluationId], { detail: true });
+    if (!state || state.row.periodId !== periodId) throw notFound();
+    const applied = await applyAll(scope, [{ state, change: { kind: 'leave', reason } }]);
+    return { statements: statementsFor(scope, applied), audit: auditFor(applied), result: undefined };
   });
 }

@@ -1,11 +1,6 @@
 import type { evaluationInputs } from '../../../db/schema';
-import { payFor } from '../../domain/evaluation/pay';
-import {
-  type EvaluationInputs,
-  type SchemeContent,
-  type ScoreResult,
-  scoreEvaluation,
-} from '../../domain/scheme';
+import { type EvaluationInputs, type SchemeContent, type ScoreResult, scoreEvaluation } from '../scheme';
+import { payFor } from './pay';
 
 type InputRow = typeof evaluationInputs.$inferSelect;
 
