@@ -109,10 +109,6 @@ export const messages = {
     'zh-CN': 'If-Match: * 不能用于修改考核：请发送读取考核时得到的 ETag，以免在不知情时覆盖他人的修改',
     en: "If-Match: * cannot be used to change an evaluation: send the ETag you read, so that nobody's change is overwritten blindly",
   },
-  NOTHING_TO_CHANGE: {
-    'zh-CN': '请求没有任何要修改的内容，未做任何更改',
-    en: 'The request changes nothing; nothing was written',
-  },
   MISSING_REQUIRED: {
     'zh-CN': '缺少必填指标的输入，不能提交：{keys}',
     en: 'Required inputs are missing, so it cannot be submitted: {keys}',

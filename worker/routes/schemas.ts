@@ -33,3 +33,19 @@ export const personName = z.string().trim().min(1).max(100);
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 export const password = z.string().min(10).max(200);
 export const isoTime = z.string().openapi({ format: 'date-time', example: '2026-11-28T08:00:00.000Z' });
+
+/**
+ * For `.refine(...)` on a PATCH body: one that names no field would change nothing, so it is a
+ * 400 that writes nothing (not a bumped version and an empty audit entry).
+ */
+export const changesSomething = [
+  (body: object) => Object.keys(body).length > 0,
+  {
+    params: {
+      i18n: {
+        'zh-CN': '请求没有任何要修改的字段，未做任何更改',
+        en: 'names no field to change; nothing was written',
+      },
+    },
+  },
+] as const;

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { EMPLOYEE_NO, employeeNoTexts } from '../../services/org/issues';
-import { isoTime, pageQuery, personName } from '../schemas';
+import { changesSomething, isoTime, pageQuery, personName } from '../schemas';
 
 export const employeeNo = z
   .string()
@@ -49,7 +49,12 @@ export const createEmployeeBody = z
   })
   .strict()
   .openapi('CreateEmployee');
-export const updateEmployeeBody = z.object(fields).partial().strict().openapi('UpdateEmployee');
+export const updateEmployeeBody = z
+  .object(fields)
+  .partial()
+  .strict()
+  .refine(...changesSomething)
+  .openapi('UpdateEmployee');
 
 const flag = z.enum(['true', 'false']);
 export const employeeQuery = pageQuery.extend({

@@ -6,7 +6,7 @@ import { createUser, deleteUser, findUser, listUsers, publicUser, updateUser } f
 import { userSchema } from '../auth/schema';
 import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
 import { router } from '../router';
-import { email, idParam, pageOf, pageQuery, password, personName } from '../schemas';
+import { changesSomething, email, idParam, pageOf, pageQuery, password, personName } from '../schemas';
 
 // People accounts are managed by people: no key scope reaches these routes.
 const access = { roles: ADMINS, scopes: [] } as const;
@@ -20,6 +20,7 @@ const patchBody = z
   .object({ name: personName, role: z.enum(roles), active: z.boolean(), password })
   .partial()
   .strict()
+  .refine(...changesSomething)
   .openapi('UpdateUser');
 
 const list = defineRoute({

@@ -6,6 +6,7 @@ import { ApiError, type FieldIssue, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { decodeCursor, page } from '../cursor';
+import { ownEvaluationError } from '../evaluations/refusals';
 import type { Scope } from '../scope';
 import { evaluationsFollow } from './evaluation-moves';
 import { invalid, issue, refTexts } from './issues';
@@ -158,6 +159,7 @@ async function guardUnique<T>(input: EmployeePatch, run: () => Promise<T>): Prom
 export async function createEmployee(scope: Scope, input: EmployeeInput): Promise<PublicEmployee> {
   return guardUnique(input, () =>
     commit(scope.db, scope.actor, async () => {
+      await assertNotOwnLink(scope, undefined, input.userId);
       await checkReferences(scope, input);
       const now = nowIso();
       const row: EmployeeRow = {
@@ -186,6 +188,20 @@ export async function createEmployee(scope: Scope, input: EmployeeInput): Promis
 
 const pick = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
 
+/**
+ * Nobody changes the login linked to their own employee record: unlinking it would make their
+ * own evaluation someone else's to them, and linking a record to oneself makes it one's own.
+ */
+async function assertNotOwnLink(
+  scope: Scope,
+  before: EmployeeRow | undefined,
+  userId: string | null | undefined,
+) {
+  if (scope.principal.kind !== 'user' || userId === undefined || userId === before?.userId) return;
+  const me = scope.principal.userId;
+  if (before?.userId === me || userId === me) throw await ownEvaluationError(scope, 'link');
+}
+
 export async function updateEmployee(
   scope: Scope,
   id: string,
@@ -195,6 +211,7 @@ export async function updateEmployee(
   return guardUnique(patch, () =>
     commit(scope.db, scope.actor, async () => {
       const before = await findEmployee(scope, id);
+      await assertNotOwnLink(scope, before, patch.userId);
       await checkReferences(scope, patch, id);
       const after: EmployeeRow = {
         ...before,

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { signIn } from '../../helpers/tenant';
+import { rows } from '../support';
+import { type Month, ok, openMonth, read } from './fixtures';
+import { act, auditCount, COMPLETE, refused, stored } from './workflow-support';
+
+/*
+ * "Nobody records on, submits, approves, resolves, removes or re-adds their own evaluation, or
+ * changes the user link of their own employee record": the holes an admin who is also
+ * evaluated found, each refused with a 403 naming the rule, each writing nothing.
+ */
+
+const OWN_RULE = /^Rule "own evaluation": nobody may .+ their own/;
+
+/** KF001's login promoted to admin and signed in again: an HR person who is also evaluated. */
+async function evaluatedAdmin(m: Month) {
+  ok(await m.t.owner.patch(`/users/${m.employee.userId}`, { role: 'admin' }));
+  return signIn(m.t.slug, m.employee.email);
+}
+
+/** Everything a refused call might have touched. */
+async function everything(m: Month) {
+  return {
+    evaluation: await stored(m.evaluationId),
+    employee: await rows('SELECT * FROM employees WHERE id = ?', m.employeeId),
+    evaluations: await rows('SELECT id FROM evaluations WHERE tenant_id = ? ORDER BY id', m.t.tenantId),
+    audit: await auditCount(m.t.tenantId),
+  };
+}
+
+describe('an admin who is also evaluated cannot reach their own month another way', () => {
+  it('(a) ingest with rows for their own 工号 is a 403 naming the rule, and writes nothing', async () => {
+    const m = await openMonth();
+    const me = await evaluatedAdmin(m);
+    const before = await everything(m);
+    const res = await me.post(
+      '/ingest',
+      {
+        rows: [
+          { employeeNo: 'KF001', period: '2026-11', indicator: 'praise', rule: 'phone_praise', count: 3 },
+          { employeeNo: 'KF001', period: '2026-11', indicator: 'calls_answered', value: 1200 },
+        ],
+      },
+      { lang: 'en' },
+    );
+    const e = refused(res, 403, 'FORBIDDEN');
+    expect(e.message).toMatch(OWN_RULE);
+    expect(e.details).toEqual({ rule: 'own_evaluation', action: 'ingest' });
+    expect(await everything(m)).toEqual(before);
+    // Another HR person's ingest of the same rows is fine.
+    ok(
+      await m.t.owner.post('/ingest', {
+        rows: [{ employeeNo: 'KF001', period: '2026-11', indicator: 'calls_answered', value: 1200 }],
+      }),
+    );
+  });
+
+  it('(b) unlinking their own employee record is a 403 naming the rule; the month stays out of reach', async () => {
+    const m = await openMonth();
+    const me = await evaluatedAdmin(m);
+    const before = await everything(m);
+    for (const patch of [{ userId: null }, { userId: m.supervisor.userId }]) {
+      const e = refused(
+        await me.patch(`/employees/${m.employeeId}`, patch, { lang: 'en' }),
+        403,
+        'FORBIDDEN',
+      );
+      expect(e.message).toMatch(/^Rule "own evaluation": nobody may change the login linked to their own/);
+    }
+    expect(await everything(m)).toEqual(before);
+    // Still their own: recording, submitting and approving it are refused by the same rule.
+    ok(await act(m.t.owner, m.evaluationId, 'inputs', COMPLETE));
+    const mid = await everything(m);
+    for (const [step, body] of [
+      ['inputs', { metrics: [{ indicator: 'calls_answered', value: 1200 }] }],
+      ['submit', {}],
+    ] as const) {
+      expect(refused(await act(me, m.evaluationId, step, body, 'en'), 403, 'FORBIDDEN').message).toMatch(
+        OWN_RULE,
+      );
+    }
+    ok(await act(m.supervisor, m.evaluationId, 'submit'));
+    expect(refused(await act(me, m.evaluationId, 'approve', {}, 'en'), 403, 'FORBIDDEN').message).toMatch(
+      OWN_RULE,
+    );
+    expect((await everything(m)).evaluation.inputs).toEqual(mid.evaluation.inputs);
+    // The owner, another HR person, may change the link.
+    ok(await m.t.owner.patch(`/employees/${m.employeeId}`, { userId: null }));
+  });
+
+  it('(c) removing their own evaluation, and adding it back, are each a 403 naming the rule', async () => {
+    const m = await openMonth();
+    const me = await evaluatedAdmin(m);
+    ok(
+      await act(m.supervisor, m.evaluationId, 'inputs', {
+        events: [{ indicator: 'attendance', rule: 'late' }],
+      }),
+    );
+    const before = await everything(m);
+    const removal = await me.delete(`/periods/${m.periodId}/evaluations/${m.evaluationId}`, {
+      body: { reason: '11月15日离职' },
+      lang: 'en',
+    });
+    expect(refused(removal, 403, 'FORBIDDEN').message).toMatch(OWN_RULE);
+    expect(await everything(m)).toEqual(before);
+
+    // Removed by the owner (a real leaver), it cannot be re-added by the person it is about.
+    ok(
+      await m.t.owner.delete(`/periods/${m.periodId}/evaluations/${m.evaluationId}`, {
+        body: { reason: '误操作前的记录' },
+      }),
+      204,
+    );
+    const gone = await everything(m);
+    const readd = await me.post(
+      `/periods/${m.periodId}/evaluations`,
+      { employeeId: m.employeeId },
+      { lang: 'en' },
+    );
+    expect(refused(readd, 403, 'FORBIDDEN').message).toMatch(OWN_RULE);
+    expect(await everything(m)).toEqual(gone);
+  });
+
+  it('with a single HR person the refusal says the owner can invite another admin', async () => {
+    const m = await openMonth();
+    // KF001's login becomes the owner, and the founding owner leaves: one HR person remains.
+    ok(await m.t.owner.patch(`/users/${m.employee.userId}`, { role: 'owner' }));
+    const me = await signIn(m.t.slug, m.employee.email);
+    ok(await me.patch(`/users/${m.t.ownerId}`, { active: false }));
+    ok(await act(m.supervisor, m.evaluationId, 'inputs', COMPLETE));
+    ok(await act(m.supervisor, m.evaluationId, 'submit'));
+    const zh = refused(await act(me, m.evaluationId, 'approve'), 403, 'FORBIDDEN');
+    expect(zh.message).toBe(
+      '规则「本人不处理本人的考核」：您不能对自己的考核执行「审批」。本企业目前只有您一位人事，所有者可以在「用户」中邀请另一位管理员来处理',
+    );
+    const en = refused(await act(me, m.evaluationId, 'approve', {}, 'en'), 403, 'FORBIDDEN');
+    expect(en.message).toMatch(/the owner can invite another admin/);
+    expect((await read(me, m.evaluationId)).body.status).toBe('submitted');
+  });
+});
