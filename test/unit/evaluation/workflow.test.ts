@@ -56,6 +56,19 @@ describe('evaluation workflow', () => {
     }
   });
 
+  it('refuses the evaluated person every step but confirming and appealing, naming that rule', () => {
+    for (const t of ['submit', 'resolve', 'approve', 'reopen'] as const) {
+      for (const status of evaluationStatuses) {
+        expect(checkTransition(t, status, 'self'), `${t} from ${status}`).toEqual({
+          ok: false,
+          reason: 'own_evaluation',
+          action: t,
+        });
+      }
+    }
+    expect(checkTransition('confirm', 'submitted', 'self')).toEqual({ ok: true, to: 'confirmed' });
+  });
+
   it('lets only approved or locked evaluations be reopened', () => {
     const reopenable = evaluationStatuses.filter((s) => checkTransition('reopen', s, 'hr').ok);
     expect(reopenable).toEqual(['approved', 'locked']);

@@ -109,6 +109,3 @@ export function checkAction(
 /** The workflow steps, as before: whether `relation` may apply `transition` in `status`. */
 export const checkTransition = (transition: Transition, status: EvaluationStatus, relation: Relation) =>
   checkAction(transition, status, relation);
-
-/** Whether an org change carries this evaluation along (it is not settled yet). */
-export const followsOrgChanges = (status: EvaluationStatus) => rules.follow.from.includes(status);

@@ -103,16 +103,6 @@ async function archivedSchemes(scope: Scope): Promise<Set<string>> {
   return new Set(rows.map((r) => r.id));
 }
 
-/** A pinned version by id (evaluations keep pointing at it after newer versions appear). */
-export async function versionById(scope: Scope, versionId: string): Promise<SchemeContent> {
-  const [v] = await scope.db
-    .select({ content: schemeVersions.content })
-    .from(schemeVersions)
-    .where(and(eq(schemeVersions.tenantId, scope.tenantId), eq(schemeVersions.id, versionId)));
-  if (!v) throw new Error(`scheme version ${versionId} is missing`);
-  return v.content as SchemeContent;
-}
-
 /** Pay of every position (a tenant has a few dozen at most). */
 export async function positionPay(scope: Scope): Promise<Map<string, PositionPay>> {
   const rows = await scope.db.select().from(positions).where(eq(positions.tenantId, scope.tenantId));

@@ -1,8 +1,6 @@
 import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { departmentSupervisors, employees, evaluations } from '../../../db/schema';
-import type { Relation } from '../../domain/evaluation/workflow';
 import { notFound } from '../../lib/errors';
-import { employeeForUser, supervisedDepartmentIds } from '../org';
 import type { Scope } from '../scope';
 
 type EvaluationRow = typeof evaluations.$inferSelect;
@@ -37,22 +35,6 @@ export function visibleEvaluations(scope: Scope): SQL | undefined {
     return or(supervised, own);
   }
   return own;
-}
-
-/** How the caller stands to one evaluation, for the workflow's rules. */
-export async function relationTo(scope: Scope, evaluation: EvaluationRow): Promise<Relation> {
-  const p = scope.principal;
-  if (p.kind === 'api_key') return p.scopes.includes('evaluations:write') ? 'integrator' : 'none';
-  if (p.role === 'auditor') return 'none';
-  // The person evaluated is only ever `self` to it, whatever their role: a supervisor does not
-  // rate, nor HR approve, their own month.
-  if ((await employeeForUser(scope, p.userId))?.id === evaluation.employeeId) return 'self';
-  if (p.role === 'owner' || p.role === 'admin') return 'hr';
-  if (p.role === 'supervisor') {
-    const depts = await supervisedDepartmentIds(scope);
-    return depts !== 'all' && depts.includes(evaluation.departmentId) ? 'supervisor' : 'none';
-  }
-  return 'none';
 }
 
 /** One evaluation the caller may see, or 404 (another tenant's or another department's alike). */
