@@ -177,8 +177,8 @@ describe('the month in the dashboard', () => {
     await expect.poll(() => text(page, '#action-error')).toContain('这份考核已被他人修改');
     expect(await text(page, '#status')).toBe('草稿');
     await page.locator('#action-error').getByRole('button', { name: '刷新' }).click();
-    // Both exam ratings count now: mean (80 + 85) / 2 → 8.25 points instead of 8.
-    await expect.poll(() => text(page, '#total')).toBe('95.25 / 105');
+    // One rater, one rating: HR's 85 replaced HR's 80 → 8.5 points instead of 8.
+    await expect.poll(() => text(page, '#total')).toBe('95.5 / 105');
     await page.getByRole('button', { name: '提交', exact: true }).click();
     await expect.poll(() => text(page, '#status')).toBe('已提交');
 
