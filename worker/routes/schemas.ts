@@ -41,6 +41,8 @@ export const isoTime = z.string().openapi({ format: 'date-time', example: '2026-
 export const changesSomething = [
   (body: object) => Object.keys(body).length > 0,
   {
+    // Only a body that is otherwise valid: `{"email": …}` is an unknown field, not an empty change.
+    when: (payload: { issues: unknown[] }) => payload.issues.length === 0,
     params: {
       i18n: {
         'zh-CN': '请求没有任何要修改的字段，未做任何更改',

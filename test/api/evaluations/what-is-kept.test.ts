@@ -58,6 +58,13 @@ describe('recording keeps what it says it keeps', () => {
     expect(
       fields(refused(await m.t.owner.patch(`/employees/${m.employeeId}`, {}), 400, 'VALIDATION_FAILED')),
     ).toEqual(['(body)']);
+    // An unknown field is named as such, not also called an empty change.
+    const bogus = refused(
+      await m.supervisor.post(`/evaluations/${m.evaluationId}/inputs`, { metric: [] }, ifMatch(etag)),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(bogus.details.map((d: { code: string }) => d.code)).toEqual(['unrecognized_keys']);
     expect(await snapshot(m)).toEqual(before);
     expect((await read(m.supervisor, m.evaluationId)).etag).toBe(etag);
   });

@@ -1,20 +1,24 @@
 import { scoreEvaluation } from '../scheme';
-import { payFor } from './pay';
+import { follow, join, leave, lock } from './period-changes';
 import { record, refuseAction, removeInput } from './record';
 import { derive, inputsFromRows } from './scoring';
 import {
+  type AppealRow,
   auditView,
   type Change,
   type ChangeContext,
   type EvaluationDetail,
   type EvaluationRow,
   type EvaluationState,
+  type InputRow,
   type Outcome,
   refuse,
+  type Writes,
 } from './state';
 import { checkAction, type EvaluationStatus } from './workflow';
 
 export * from './state';
+export { join };
 
 /**
  * The evaluation aggregate: one change applied to one evaluation's state. Pure: it answers the
@@ -56,33 +60,42 @@ function unknownIds(detail: EvaluationDetail, ids: string[], field: string, even
   return bad.length > 0 ? refuse({ rule: 'unknown_inputs', field, ids: bad }) : undefined;
 }
 
-/** A workflow step (submit, confirm, appeal, resolve, approve, reopen), checked by the table. */
-function step(state: EvaluationState, detail: EvaluationDetail, change: StepChange, ctx: ChangeContext) {
-  const { row } = state;
-  // Role and state first: a caller who may not act learns nothing about the inputs.
-  const check = checkAction(change.kind, row.status, state.relation);
-  if (!check.ok) return refuseAction(change.kind, check);
-  let status = check.to as EvaluationStatus;
-  let inputs = detail.inputs;
-  let appeals = detail.appeals;
-  let extra: Record<string, unknown> | undefined;
-  const writes: Extract<Outcome, { ok: true }>['writes'] = {};
-  if (change.kind === 'submit') {
-    const missing = scoreEvaluation(detail.content, inputsFromRows(inputs)).missingRequired;
-    if (missing.length > 0) return refuse({ rule: 'missing_required', keys: missing });
-  } else if (change.kind === 'approve') {
-    // Approved after its period closed (a reopened evaluation): it goes straight back to locked.
-    if (state.period.status === 'closed') status = 'locked';
-  } else if (change.kind === 'appeal') {
+/** What a step does beyond its status: inputs voided, an appeal opened or answered, audit notes. */
+interface Effect {
+  status?: EvaluationStatus;
+  inputs?: InputRow[];
+  appeals?: AppealRow[];
+  writes?: Writes;
+  note?: Record<string, unknown>;
+}
+type Effects = {
+  [K in StepChange['kind']]: (
+    state: EvaluationState,
+    detail: EvaluationDetail,
+    change: Extract<StepChange, { kind: K }>,
+    ctx: ChangeContext,
+  ) => Effect | Extract<Outcome, { ok: false }>;
+};
+
+const effects: Effects = {
+  submit: (_state, detail) => {
+    const missing = scoreEvaluation(detail.content, inputsFromRows(detail.inputs)).missingRequired;
+    return missing.length > 0 ? refuse({ rule: 'missing_required', keys: missing }) : {};
+  },
+  confirm: () => ({}),
+  // Approved after its period closed (a reopened evaluation): it goes straight back to locked.
+  approve: (state) => (state.period.status === 'closed' ? { status: 'locked' } : {}),
+  reopen: (_state, _detail, change) => ({ note: { reason: change.reason } }),
+  appeal: (state, detail, change, ctx) => {
     const bad = unknownIds(detail, change.disputedInputIds, 'disputedInputIds', false);
     if (bad) return bad;
-    const appeal = {
+    const appeal: AppealRow = {
       id: ctx.newId('apl'),
-      tenantId: row.tenantId,
-      evaluationId: row.id,
+      tenantId: state.row.tenantId,
+      evaluationId: state.row.id,
       reason: change.reason,
       disputedInputIds: change.disputedInputIds,
-      status: 'open' as const,
+      status: 'open',
       answer: null,
       voidedInputIds: null,
       createdBy: ctx.actorId,
@@ -90,184 +103,68 @@ function step(state: EvaluationState, detail: EvaluationDetail, change: StepChan
       resolvedBy: null,
       resolvedAt: null,
     };
-    writes.insertAppeal = appeal;
-    appeals = [...appeals, appeal];
-    extra = { appeal: { id: appeal.id, reason: change.reason, disputedInputIds: change.disputedInputIds } };
-  } else if (change.kind === 'resolve') {
+    return {
+      appeals: [...detail.appeals, appeal],
+      writes: { insertAppeal: appeal },
+      note: { appeal: { id: appeal.id, reason: change.reason, disputedInputIds: change.disputedInputIds } },
+    };
+  },
+  resolve: (_state, detail, change, ctx) => {
     const voidIds = [...new Set(change.voidInputIds)];
     const bad = unknownIds(detail, voidIds, 'voidInputIds', true);
     if (bad) return bad;
     // The appeal being answered: each voided input says which appeal voided it.
-    const appealId = appeals.find((a) => a.status === 'open')?.id ?? null;
-    inputs = inputs.map((r) =>
-      voidIds.includes(r.id) ? { ...r, voided: true, voidedByAppeal: appealId } : r,
-    );
+    const appealId = detail.appeals.find((a) => a.status === 'open')?.id ?? null;
     const answered = {
       answer: change.answer,
       voidedInputIds: voidIds,
       resolvedBy: ctx.actorId,
       resolvedAt: ctx.now,
     };
-    appeals = appeals.map((a) =>
-      a.status === 'open' ? { ...a, ...answered, status: 'resolved' as const } : a,
-    );
-    writes.resolveAppeal = answered;
-    writes.voidInputs = { ids: voidIds, appealId };
-    extra = { answer: change.answer, voidedInputIds: voidIds };
-  } else if (change.kind === 'reopen') {
-    extra = { reason: change.reason };
-  }
-  const score = inputs === detail.inputs ? {} : derive(detail.content, inputs, row);
+    return {
+      inputs: detail.inputs.map((r) =>
+        voidIds.includes(r.id) ? { ...r, voided: true, voidedByAppeal: appealId } : r,
+      ),
+      appeals: detail.appeals.map((a) =>
+        a.status === 'open' ? { ...a, ...answered, status: 'resolved' } : a,
+      ),
+      writes: { resolveAppeal: answered, voidInputs: { ids: voidIds, appealId } },
+      note: { answer: change.answer, voidedInputIds: voidIds },
+    };
+  },
+};
+
+/** A workflow step (submit, confirm, appeal, resolve, approve, reopen), checked by the table. */
+function step(
+  state: EvaluationState,
+  detail: EvaluationDetail,
+  change: StepChange,
+  ctx: ChangeContext,
+): Outcome {
+  const { row } = state;
+  // Role and state first: a caller who may not act learns nothing about the inputs.
+  const check = checkAction(change.kind, row.status, state.relation);
+  if (!check.ok) return refuseAction(change.kind, check);
+  // Each handler takes its own kind of change; TypeScript cannot pair them through the union.
+  const run = effects[change.kind] as (
+    ...args: [EvaluationState, EvaluationDetail, StepChange, ChangeContext]
+  ) => ReturnType<Effects['submit']>;
+  const effect = run(state, detail, change, ctx);
+  if ('ok' in effect) return effect;
+  const status = effect.status ?? (check.to as EvaluationStatus);
+  const inputs = effect.inputs ?? detail.inputs;
+  // Only voiding changes what counts; other steps keep the score they have.
+  const score = effect.inputs ? derive(detail.content, inputs, row) : {};
   const after: EvaluationRow = { ...row, ...score, status, revision: row.revision + 1, updatedAt: ctx.now };
-  writes.update = { ...score, status };
   return {
-    ok: true as const,
-    state: { ...state, row: after, detail: { ...detail, inputs, appeals } },
-    writes,
+    ok: true,
+    state: { ...state, row: after, detail: { ...detail, inputs, appeals: effect.appeals ?? detail.appeals } },
+    writes: { ...effect.writes, update: { ...score, status } },
     audit: [
       {
         action: `evaluation.${change.kind}`,
         before: auditView(row),
-        after: { ...auditView(after), ...extra },
-      },
-    ],
-  };
-}
-
-/** Closing a period locks each approved evaluation (the period's own rule is the caller's). */
-function lock(state: EvaluationState, ctx: ChangeContext): Outcome {
-  const { row } = state;
-  const check = checkAction('lock', row.status, state.relation);
-  if (!check.ok) return refuseAction('lock', check);
-  const after = { ...row, status: 'locked' as const, revision: row.revision + 1, updatedAt: ctx.now };
-  return {
-    ok: true,
-    state: { ...state, row: after },
-    writes: { update: { status: 'locked' } },
-    audit: [
-      {
-        action: 'evaluation.lock',
-        before: { status: row.status, revision: row.revision },
-        after: { status: 'locked', revision: after.revision },
-      },
-    ],
-  };
-}
-
-const PAY_FIELDS = ['baseSalaryFen', 'bonusBaseFen', 'bonusFen', 'payTotalFen'] as const;
-const payOf = (e: EvaluationRow) => Object.fromEntries(PAY_FIELDS.map((f) => [f, e[f]]));
-
-/**
- * An employee's new department and/or position carried into their evaluation, as one revision
- * step with an `evaluation.move` and/or `evaluation.reprice` entry. Supervisors' access follows
- * the department; payroll reads the pay, applied at the evaluation's own K. A settled
- * evaluation (approved, locked, or of a closed period) keeps what it was judged with.
- */
-function follow(
-  state: EvaluationState,
-  change: Extract<Change, { kind: 'follow' }>,
-  ctx: ChangeContext,
-): Outcome {
-  const { row } = state;
-  const unchanged: Outcome = { ok: true, state, writes: {}, audit: [] };
-  if (state.period.status !== 'open' || !checkAction('follow', row.status, state.relation).ok)
-    return unchanged;
-  const set: Partial<EvaluationRow> = {};
-  if (change.departmentId !== undefined && change.departmentId !== row.departmentId)
-    set.departmentId = change.departmentId;
-  let repriced: Partial<EvaluationRow> | undefined;
-  if (change.position) {
-    const money = payFor(change.position.pay.baseSalaryFen, change.position.pay.bonusBaseFen, row.k);
-    const pay = {
-      baseSalaryFen: money.baseSalaryFen,
-      bonusBaseFen: money.bonusBaseFen,
-      bonusFen: money.bonusFen,
-      payTotalFen: money.totalFen,
-    };
-    if (change.position.id !== row.positionId || PAY_FIELDS.some((f) => pay[f] !== row[f])) {
-      repriced = { positionId: change.position.id, ...pay };
-      Object.assign(set, repriced);
-    }
-  }
-  if (Object.keys(set).length === 0) return unchanged;
-  const revision = row.revision + 1;
-  const after = { ...row, ...set, revision, updatedAt: ctx.now };
-  const audit = [];
-  if (set.departmentId !== undefined) {
-    audit.push({
-      action: 'evaluation.move',
-      before: { departmentId: row.departmentId, revision: row.revision },
-      after: { departmentId: set.departmentId, revision, employeeId: row.employeeId },
-    });
-  }
-  if (repriced) {
-    audit.push({
-      action: 'evaluation.reprice',
-      before: { positionId: row.positionId, ...payOf(row), revision: row.revision },
-      after: { ...repriced, revision, employeeId: row.employeeId, k: row.k },
-    });
-  }
-  return { ok: true, state: { ...state, row: after }, writes: { update: set }, audit };
-}
-
-/**
- * A leaver's evaluation leaves an open period with its inputs and appeals; the audit entry
- * keeps all of it and HR's reason. Approved and locked results are reopened first.
- */
-function leave(state: EvaluationState, detail: EvaluationDetail, reason: string): Outcome {
-  const check = checkAction('leave', state.row.status, state.relation);
-  // Who may act first, then the period (a closed month keeps everyone), then the status.
-  if (!check.ok && check.reason !== 'wrong_state') return refuseAction('leave', check);
-  if (state.period.status !== 'open') return refuse({ rule: 'period_closed', key: state.period.key });
-  if (!check.ok) return refuseAction('leave', check);
-  return {
-    ok: true,
-    state,
-    writes: { remove: true },
-    audit: [
-      {
-        action: 'evaluation.delete',
-        before: {
-          evaluation: state.row,
-          appeals: detail.appeals,
-          reason,
-          period: state.period.key,
-          inputs: detail.inputs,
-        },
-      },
-    ],
-  };
-}
-
-/**
- * A late joiner's new evaluation (pinned by the caller exactly as opening a period pins), added
- * to an open period by HR, never by the person it is about.
- */
-export function join(state: EvaluationState): Outcome {
-  const check = checkAction('join', undefined, state.relation);
-  if (!check.ok) return refuseAction('join', check);
-  if (state.period.status !== 'open') return refuse({ rule: 'period_closed', key: state.period.key });
-  const { row } = state;
-  return {
-    ok: true,
-    state,
-    writes: { insert: row },
-    audit: [
-      {
-        action: 'evaluation.create',
-        after: {
-          periodId: state.period.id,
-          period: state.period.key,
-          employeeId: row.employeeId,
-          employeeNo: state.employee.employeeNo,
-          departmentId: row.departmentId,
-          positionId: row.positionId,
-          schemeId: row.schemeId,
-          schemeVersionId: row.schemeVersionId,
-          baseSalaryFen: row.baseSalaryFen,
-          bonusBaseFen: row.bonusBaseFen,
-          ...auditView(row),
-        },
+        after: { ...auditView(after), ...effect.note },
       },
     ],
   };

@@ -77,6 +77,8 @@ export const evaluationInputsSchema = z.strictObject({
 export const recordInputsSchema = z
   .strictObject({ ...lists, events: z.array(recordedEventSchema).max(1000).default([]) })
   .refine((i) => i.metrics.length + i.events.length + i.ratings.length + i.checks.length > 0, {
+    // Only a body that is otherwise valid: an unknown field is its own 400.
+    when: (payload) => payload.issues.length === 0,
     params: {
       i18n: {
         'zh-CN': '没有要录入的内容：metrics、events、ratings、checks 至少一项不能为空',
