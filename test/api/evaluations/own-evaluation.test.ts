@@ -121,6 +121,26 @@ describe('an admin who is also evaluated cannot reach their own month another wa
     expect(await everything(m)).toEqual(gone);
   });
 
+  it("changing their own position, or their position's pay, would re-price their month: a 403 too", async () => {
+    const m = await openMonth();
+    const me = await evaluatedAdmin(m);
+    const richer = ok(
+      await m.t.owner.post('/positions', { name: '客服主管', baseSalaryFen: 900_000, bonusBaseFen: 500_000 }),
+      201,
+    );
+    const before = await everything(m);
+    const moved = await me.patch(`/employees/${m.employeeId}`, { positionId: richer.id }, { lang: 'en' });
+    expect(refused(moved, 403, 'FORBIDDEN').message).toMatch(
+      /nobody may move or re-price their own evaluation/,
+    );
+    const repriced = await me.patch(`/positions/${m.positionId}`, { baseSalaryFen: 900_000 }, { lang: 'en' });
+    expect(refused(repriced, 403, 'FORBIDDEN').message).toMatch(OWN_RULE);
+    expect(await everything(m)).toEqual(before);
+    // Another HR person may; the month follows.
+    ok(await m.t.owner.patch(`/employees/${m.employeeId}`, { positionId: richer.id }));
+    expect((await read(m.t.owner, m.evaluationId)).body.pay.baseSalaryFen).toBe(900_000);
+  });
+
   it('with a single HR person the refusal says the owner can invite another admin', async () => {
     const m = await openMonth();
     // KF001's login becomes the owner, and the founding owner leaves: one HR person remains.

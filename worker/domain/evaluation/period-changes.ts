@@ -54,8 +54,10 @@ export function follow(
 ): Outcome {
   const { row } = state;
   const unchanged: Outcome = { ok: true, state, writes: {}, audit: [] };
-  if (state.period.status !== 'open' || !checkAction('follow', row.status, state.relation).ok)
-    return unchanged;
+  if (state.period.status !== 'open') return unchanged;
+  const check = checkAction('follow', row.status, state.relation);
+  if (!check.ok && check.reason === 'wrong_state') return unchanged;
+  if (!check.ok) return refuseAction('follow', check);
   const set: Partial<EvaluationRow> = {};
   if (change.departmentId !== undefined && change.departmentId !== row.departmentId)
     set.departmentId = change.departmentId;

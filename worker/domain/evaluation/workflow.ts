@@ -68,8 +68,8 @@ const rules: Record<Action, Rule> = {
 };
 
 /**
- * Nobody records on, submits, approves, resolves, removes or re-adds their own evaluation:
- * another HR person must. The evaluated person only confirms or appeals.
+ * Nobody records on, submits, approves, resolves, moves, re-prices, removes or re-adds their
+ * own evaluation: another HR person must. The evaluated person only confirms or appeals.
  */
 const SELF_REFUSED = new Set<Action>([
   'record',
@@ -79,6 +79,7 @@ const SELF_REFUSED = new Set<Action>([
   'resolve',
   'approve',
   'reopen',
+  'follow', // their own department or position (and so pay), changed by themselves
   'join',
   'leave',
 ]);

@@ -123,13 +123,14 @@ function stateOf(
   scope: Scope,
   c: ContextRow,
   inputs: InputRow[] | undefined,
-  relation?: Relation,
+  opts: LoadOptions,
 ): EvaluationState {
+  const own = opts.selfStays && relationOf(scope, c) === 'self';
   const state: EvaluationState = {
     row: c.row,
     period: { id: c.row.periodId, key: c.periodKey, status: c.periodStatus },
     employee: { employeeNo: c.employeeNo, name: c.employeeName },
-    relation: relation ?? relationOf(scope, c),
+    relation: own ? 'self' : (opts.relation ?? relationOf(scope, c)),
   };
   if (inputs) {
     if (c.content == null) throw new Error(`scheme version ${c.row.schemeVersionId} is missing`);
@@ -144,6 +145,8 @@ export interface LoadOptions {
   detail?: boolean;
   /** The caller's relation, when the change is a consequence of another (closing, an org change). */
   relation?: Relation;
+  /** …except to their own evaluation: an org change by the person evaluated is still theirs. */
+  selfStays?: boolean;
 }
 
 /**
@@ -179,13 +182,15 @@ export async function loadByIds(scope: Scope, ids: string[], opts: LoadOptions =
       inputsOf.set(r.evaluationId, list);
     }
   }
-  return contexts.map((c) =>
-    stateOf(scope, c, detail ? (inputsOf.get(c.row.id) ?? []) : undefined, opts.relation),
-  );
+  return contexts.map((c) => stateOf(scope, c, detail ? (inputsOf.get(c.row.id) ?? []) : undefined, opts));
 }
 
 /** The evaluations matching `match` (rows and context, no detail): for locking and org changes. */
-export async function loadWhere(scope: Scope, match: SQL, relation: Relation): Promise<EvaluationState[]> {
+export async function loadWhere(
+  scope: Scope,
+  match: SQL,
+  opts: LoadOptions & { relation: Relation },
+): Promise<EvaluationState[]> {
   const rows = (await contextQuery(scope, match, false).orderBy(asc(evaluations.id))) as ContextRow[];
-  return rows.map((c) => stateOf(scope, c, undefined, relation));
+  return rows.map((c) => stateOf(scope, c, undefined, opts));
 }

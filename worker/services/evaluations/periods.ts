@@ -157,7 +157,7 @@ export async function closePeriod(scope: Scope, id: string) {
     const approved = await loadWhere(
       scope,
       and(eq(evaluations.periodId, id), eq(evaluations.status, 'approved')) as SQL,
-      'system',
+      { relation: 'system' },
     );
     const applied = await applyAll(
       scope,

@@ -20,7 +20,7 @@ const actionWords: Record<Action, Texts> = {
   approve: { 'zh-CN': '审批', en: 'approve' },
   reopen: { 'zh-CN': '重新打开', en: 'reopen' },
   lock: { 'zh-CN': '锁定', en: 'lock' },
-  follow: { 'zh-CN': '调整', en: 'move' },
+  follow: { 'zh-CN': '调整部门或岗位（薪资）', en: 'move or re-price' },
   join: { 'zh-CN': '加入考核周期', en: 'add to a period' },
   leave: { 'zh-CN': '移出考核周期', en: 'remove from a period' },
 };

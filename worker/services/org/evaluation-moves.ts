@@ -26,7 +26,11 @@ type Follow = Extract<Change, { kind: 'follow' }>;
  * evaluations follow (not approved or locked) and writes one revision step each.
  */
 async function follow(scope: Scope, match: SQL, changeFor: (employeeId: string) => Follow) {
-  const states = await loadWhere(scope, and(match, eq(periods.status, 'open')) as SQL, 'system');
+  // HR moving or re-pricing their own open evaluation is acting on it: refused like any other.
+  const states = await loadWhere(scope, and(match, eq(periods.status, 'open')) as SQL, {
+    relation: 'system',
+    selfStays: true,
+  });
   const applied = await applyAll(
     scope,
     states.map((state) => ({ state, change: changeFor(state.row.employeeId) })),
