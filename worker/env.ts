@@ -5,6 +5,10 @@ import type { Lang } from './lib/i18n';
 export interface Env {
   DB: D1Database;
   REPORTS: R2Bucket;
+  /** Sign-ups per client address (services/signup-limits.ts). */
+  SIGNUP_PER_CLIENT: RateLimit;
+  /** Sign-ups for the whole service. */
+  SIGNUP_GLOBAL: RateLimit;
 }
 
 /** A person signed in through the dashboard (session cookie). */

@@ -40,6 +40,10 @@ export const messages = {
   },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试', en: 'Internal error; please retry later' },
   // Specific messages.
+  SIGNUP_RATE_LIMITED: {
+    'zh-CN': '注册过于频繁，请 {seconds} 秒后再试',
+    en: 'Too many sign-ups; try again in {seconds} seconds',
+  },
   LOGIN_FAILED: { 'zh-CN': '企业标识、邮箱或密码错误', en: 'Wrong company slug, e-mail or password' },
   SLUG_TAKEN: { 'zh-CN': '企业标识 {slug} 已被使用', en: 'The company slug {slug} is taken' },
   EMAIL_TAKEN: {
