@@ -4,11 +4,12 @@ import type { AppEnv } from './env';
 import { limitBody } from './middleware/body-limit';
 import { onError, onNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-context';
+import { apiSecureHeaders, noStore } from './middleware/secure-headers';
 import { apiKeyRoutes } from './routes/api-keys';
 import { auditRoutes } from './routes/audit-log';
 import { authRoutes } from './routes/auth';
 import { departmentRoutes } from './routes/departments';
-import { docsPage } from './routes/docs/page';
+import { docsRoutes } from './routes/docs';
 import { employeeRoutes } from './routes/employees';
 import { employeeImportRoutes } from './routes/employees/import';
 import { evaluationRoutes } from './routes/evaluations';
@@ -56,6 +57,8 @@ export type ApiV1 = ReturnType<typeof apiV1>;
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext);
+  app.use('*', apiSecureHeaders);
+  app.use('*', noStore);
   app.use(`${API_BASE}/*`, limitBody);
   // Every route, not only /api/v1: one added anywhere without access answers 403.
   app.use('*', failClosed);
@@ -71,7 +74,7 @@ export function createApp() {
   app.get(`${API_BASE}/openapi.json`, authorize({ public: true }), (c) =>
     c.json(app.getOpenAPI31Document(openApiConfig)),
   );
-  app.get(`${API_BASE}/docs`, authorize({ public: true }), (c) => c.html(docsPage));
+  app.route(API_BASE, docsRoutes);
 
   app.notFound(onNotFound);
   app.onError(onError);

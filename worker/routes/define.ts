@@ -1,6 +1,7 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { type Access, type Authorizer, authorize } from '../access/authorize';
 import { type ErrorCode, errorStatus } from '../lib/errors';
+import { jsonText } from '../middleware/json-text';
 import { errorBodySchema } from './schemas';
 
 type RouteWithAccess = Omit<RouteConfig, 'middleware'> & { access: Access };
@@ -20,9 +21,10 @@ export function defineRoute<P extends string, R extends Omit<RouteWithAccess, 'p
 ) {
   const { access, ...rest } = config;
   const security = 'public' in access ? [] : [{ bearer: [] }, { session: [] }];
-  const middleware: [Authorizer] = [authorize(access)];
+  // Who may call first, then the body's text, then (by zod-openapi) its shape.
+  const middleware: [Authorizer, typeof jsonText] = [authorize(access), jsonText];
   const route = { ...rest, middleware, security, 'x-access': describeAccess(access) };
-  return createRoute(route as Omit<R, 'access'> & { middleware: [Authorizer] });
+  return createRoute(route as Omit<R, 'access'> & { middleware: [Authorizer, typeof jsonText] });
 }
 
 /** OpenAPI entries for the error answers a route can give. */

@@ -23,19 +23,21 @@ const signupFrom = (ip: string, lang?: 'en') => {
 };
 
 describe('sign-up limits (Workers Rate Limiting binding)', () => {
-  it('one address gets 429 with Retry-After after 5 sign-ups in a minute, and no company is created for it', async () => {
+  it('one address gets 429 with Retry-After after 10 sign-ups in a minute, and no company is created for it', async () => {
     const ip = '203.0.113.77';
     const first = [];
-    for (let i = 0; i < 5; i++) first.push(await signupFrom(ip));
+    for (let i = 0; i < 10; i++) first.push(await signupFrom(ip));
     expect(
       first.map((r) => r.status),
       show(first.at(-1)!),
-    ).toEqual([201, 201, 201, 201, 201]);
+    ).toEqual(Array(10).fill(201));
     const tenantsBefore = await count('tenants');
-    const sixth = await signupFrom(ip, 'en');
-    expectError(sixth, 429, 'TOO_MANY_REQUESTS');
-    expect(sixth.headers.get('Retry-After'), show(sixth)).toBe(String(SIGNUP_LIMIT_PERIOD_S));
-    expect(sixth.body.error.message).toBe(`Too many sign-ups; try again in ${SIGNUP_LIMIT_PERIOD_S} seconds`);
+    const eleventh = await signupFrom(ip, 'en');
+    expectError(eleventh, 429, 'TOO_MANY_REQUESTS');
+    expect(eleventh.headers.get('Retry-After'), show(eleventh)).toBe(String(SIGNUP_LIMIT_PERIOD_S));
+    expect(eleventh.body.error.message).toBe(
+      `Too many sign-ups; try again in ${SIGNUP_LIMIT_PERIOD_S} seconds`,
+    );
     expect(await count('tenants'), 'the refused sign-up created nothing').toBe(tenantsBefore);
     const zh = await signupFrom(ip);
     expect(zh.body.error.message, show(zh)).toContain('注册过于频繁');
