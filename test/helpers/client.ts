@@ -1,4 +1,5 @@
 import { SELF } from 'cloudflare:test';
+import { assertContract } from './contract';
 
 export const ORIGIN = 'http://localhost';
 
@@ -67,6 +68,7 @@ export async function call(
   } catch {
     // not JSON: keep the text
   }
+  assertContract(method, `/api/v1${path}`, res.status, res.headers.get('Content-Type') ?? '', parsed);
   return { status: res.status, body: parsed, headers: res.headers };
 }
 

@@ -1,6 +1,7 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { type Access, type Authorizer, authorize } from '../access/authorize';
 import { type ErrorCode, errorStatus } from '../lib/errors';
+import { messages } from '../lib/messages';
 import { jsonText } from '../middleware/json-text';
 import { errorBodySchema } from './schemas';
 
@@ -12,33 +13,100 @@ function describeAccess(access: Access) {
 }
 
 /**
+ * The failures every route of a kind can give, whatever its handler does: they come from the
+ * middleware (authorizer, CSRF, body limit, text check, validator, error handler), so no
+ * route file has to remember them and the document lists each status an operation answers.
+ */
+function impliedCodes(config: Omit<RouteWithAccess, 'responses'>): ErrorCode[] {
+  const codes: ErrorCode[] = ['INTERNAL'];
+  if (!('public' in config.access)) codes.push('UNAUTHORIZED', 'FORBIDDEN');
+  if (!('public' in config.access) && config.method !== 'get') codes.push('CSRF_FAILED');
+  const request = config.request ?? {};
+  if (request.body) {
+    codes.push('PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'VALIDATION_FAILED');
+    if ('application/json' in (request.body.content ?? {})) codes.push('MALFORMED_JSON');
+  }
+  if (request.query || request.params) codes.push('VALIDATION_FAILED');
+  if (config.path.includes('{')) codes.push('NOT_FOUND');
+  return codes;
+}
+
+/** The error codes an `errorResponses` entry stands for, so defineRoute can merge in more. */
+const entryCodes = new WeakMap<object, ErrorCode[]>();
+
+/** One documented error answer: its codes, each with its English text, and an example. */
+export function errorEntry(codes: ErrorCode[]) {
+  const [first] = codes;
+  const entry = {
+    description: codes
+      .map((c) => `${c}: ${messages[c in messages ? (c as keyof typeof messages) : 'INTERNAL'].en}`)
+      .join('; '),
+    'x-error-codes': codes,
+    content: {
+      'application/json': {
+        schema: errorBodySchema,
+        example: {
+          error: {
+            code: first,
+            message: messages[first && first in messages ? (first as keyof typeof messages) : 'INTERNAL'].en,
+            requestId: 'req_4fQ8cTz1Lm0pXa9K',
+          },
+        },
+      },
+    },
+  };
+  entryCodes.set(entry, codes);
+  return entry;
+}
+
+/** OpenAPI entries for the error answers a route's own handler can give, by status. */
+export function errorResponses(...codes: ErrorCode[]) {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of codes)
+    byStatus.set(errorStatus[code], [...(byStatus.get(errorStatus[code]) ?? []), code]);
+  return Object.fromEntries([...byStatus].map(([status, list]) => [status, errorEntry(list)]));
+}
+
+/** The route's own responses plus the implied failures, one entry per status. */
+function withImpliedErrors(config: Omit<RouteWithAccess, 'responses'>, responses: RouteConfig['responses']) {
+  const codes = new Map<number, Set<ErrorCode>>();
+  const add = (code: ErrorCode) => {
+    const status = errorStatus[code];
+    codes.set(status, (codes.get(status) ?? new Set()).add(code));
+  };
+  for (const entry of Object.values(responses)) for (const code of entryCodes.get(entry) ?? []) add(code);
+  for (const code of impliedCodes(config)) add(code);
+  const merged: RouteConfig['responses'] = { ...responses };
+  for (const [status, set] of codes) {
+    const own = responses[status];
+    // A route that documents a status with its own body (not an error envelope) keeps it.
+    if (own && !entryCodes.has(own)) continue;
+    merged[status] = errorEntry([...set]);
+  }
+  return merged;
+}
+
+/**
  * createRoute plus the one required statement of who may call it. The authorizer runs before
  * validation; the same declaration is published in the OpenAPI document as `x-access`, and
- * bearer/cookie security is stated for every non-public route.
+ * bearer/cookie security is stated for every non-public route. The failures the middleware
+ * can give are added to the responses (see impliedCodes).
  */
 export function defineRoute<P extends string, R extends Omit<RouteWithAccess, 'path'> & { path: P }>(
   config: R,
 ) {
-  const { access, ...rest } = config;
+  const { access, responses, ...rest } = config;
   const security = 'public' in access ? [] : [{ bearer: [] }, { session: [] }];
   // Who may call first, then the body's text, then (by zod-openapi) its shape.
   const middleware: [Authorizer, typeof jsonText] = [authorize(access), jsonText];
-  const route = { ...rest, middleware, security, 'x-access': describeAccess(access) };
-  return createRoute(route as Omit<R, 'access'> & { middleware: [Authorizer, typeof jsonText] });
-}
-
-/** OpenAPI entries for the error answers a route can give. */
-export function errorResponses(...codes: ErrorCode[]) {
-  const statuses = new Set<number>([...codes.map((c) => errorStatus[c]), 401, 403, 500]);
-  return Object.fromEntries(
-    [...statuses].map((status) => [
-      status,
-      {
-        description: codes.filter((c) => errorStatus[c] === status).join(', ') || 'error',
-        content: { 'application/json': { schema: errorBodySchema } },
-      },
-    ]),
-  );
+  const route = {
+    ...rest,
+    responses: withImpliedErrors(config, responses),
+    middleware,
+    security,
+    'x-access': describeAccess(access),
+  };
+  return createRoute(route as unknown as Omit<R, 'access'> & { middleware: [Authorizer, typeof jsonText] });
 }
 
 export const jsonBody = <T>(schema: T, description = 'JSON body') => ({

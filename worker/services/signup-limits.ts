@@ -8,9 +8,15 @@ import { ApiError } from '../lib/errors';
  * approximately, which is right for bursts; login failures are counted exactly in D1
  * (services/throttle.ts).
  */
+/** The Workers Rate Limiting binding, as much of it as we use (named here, not as a global,
+ * so the dashboard's type check of the route types needs no Workers globals). */
+export interface RateLimiter {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
+}
+
 export interface SignupLimits {
-  perClient: RateLimit;
-  global: RateLimit;
+  perClient: RateLimiter;
+  global: RateLimiter;
 }
 
 /** Both bindings are declared with this period (seconds); a refused caller waits one period. */

@@ -35,7 +35,7 @@ const loginRoute = defineRoute({
   request: { body: jsonBody(loginBody) },
   responses: {
     200: jsonResponse(sessionAnswer, 'Signed in'),
-    ...errorResponses('VALIDATION_FAILED', 'TOO_MANY_REQUESTS'),
+    ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'TOO_MANY_REQUESTS'),
   },
 });
 
