@@ -38,12 +38,27 @@ export const docsScript = String.raw`(function () {
     return node;
   }
 
+  /** Follows $ref and merges allOf (how a described $ref is written), keeping the name. */
   function deref(schema) {
     var name = null;
     var guard = 0;
     while (schema && schema.$ref && guard++ < 20) {
       name = schema.$ref.split('/').pop();
       schema = doc.components.schemas[name];
+    }
+    if (schema && schema.allOf) {
+      var merged = {};
+      schema.allOf.forEach(function (part) {
+        var r = deref(part);
+        if (r.name && !name) name = r.name;
+        Object.keys(r.schema).forEach(function (k) {
+          if (k === 'properties') merged.properties = Object.assign({}, merged.properties, r.schema.properties);
+          else if (k === 'required') merged.required = (merged.required || []).concat(r.schema.required);
+          else if (merged[k] === undefined || k === 'description') merged[k] = r.schema[k];
+        });
+      });
+      Object.keys(schema).forEach(function (k) { if (k !== 'allOf') merged[k] = schema[k]; });
+      schema = merged;
     }
     return { schema: schema || {}, name: name };
   }
@@ -75,7 +90,12 @@ export const docsScript = String.raw`(function () {
       alternatives.forEach(function (alt, i) {
         var a = deref(alt);
         if (a.schema.type === 'null') return;
-        var label = prefix + ' ⟨' + (i + 1) + (a.name ? ' ' + a.name : '') + '⟩';
+        // Name the alternative by its discriminator (type = quantity, formula = ratio …).
+        var props = a.schema.properties || {};
+        var tag = Object.keys(props).filter(function (k) {
+          return (props[k].enum && props[k].enum.length === 1) || props[k].const !== undefined;
+        }).map(function (k) { return k + ' = ' + (props[k].const !== undefined ? props[k].const : props[k].enum[0]); })[0];
+        var label = prefix + ' (' + (i + 1) + ') ' + (tag || a.name || '');
         rows.push(el('tr', { class: 'alt' }, [el('td', { colspan: '5', text: label + ' — ' + (a.schema.description || t('oneOf')) })]));
         fieldRows(alt, prefix, depth + 1, rows, seen);
       });
@@ -187,9 +207,10 @@ export const docsScript = String.raw`(function () {
     order.filter(function (tag) { return byTag[tag]; }).forEach(function (tag) {
       var meta = (doc.tags || []).filter(function (x) { return x.name === tag; })[0] || {};
       var id = 'tag-' + tag.replace(/[^A-Za-z0-9]+/g, '-');
-      nav.appendChild(el('a', { href: '#' + id, text: tag }));
+      var title = meta['x-displayName'] || tag;
+      nav.appendChild(el('a', { href: '#' + id, text: title }));
       ops.appendChild(el('section', { id: id, class: 'tag' }, [
-        el('h2', { text: tag }), meta.description ? el('p', { class: 'desc', text: meta.description }) : null
+        el('h2', { text: title }), meta.description ? el('p', { class: 'desc', text: meta.description }) : null
       ].concat(byTag[tag])));
     });
     ops.appendChild(el('p', { id: 'nomatch', hidden: 'hidden', text: t('noMatch') }));
