@@ -1,6 +1,7 @@
 import { breakdownFields } from './breakdown';
 import type { FieldDocs } from './entry';
 import { errorFields } from './error';
+import { evaluationFields } from './evaluation';
 import { evaluationInputsFields, ingestFields, storedInputFields } from './inputs';
 import { schemeContentFields } from './scheme-content';
 
@@ -16,5 +17,6 @@ export const fieldCatalogue: Record<string, FieldDocs> = {
   EvaluationInput: storedInputFields,
   IngestRequest: ingestFields,
   ScoreResult: breakdownFields,
+  EvaluationDetail: evaluationFields,
   Error: errorFields,
 };
