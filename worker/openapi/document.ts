@@ -22,8 +22,8 @@ const info = {
   },
 };
 
-const text = (code: string, lang: Lang) =>
-  format(messages[code in messages ? (code as keyof typeof messages) : 'INTERNAL'][lang]);
+const text = (code: string, lang: Lang, key?: string) =>
+  format(messages[(key ?? code) in messages ? ((key ?? code) as keyof typeof messages) : 'INTERNAL'][lang]);
 
 type Operation = {
   operationId?: string;
@@ -34,6 +34,7 @@ type Operation = {
     {
       description?: string;
       'x-error-codes'?: ErrorCode[];
+      'x-error-messages'?: Record<string, string>;
       content?: Record<string, { example?: { error?: { message?: string } } }>;
     }
   >;
@@ -66,9 +67,10 @@ export function localizeDocument(doc: Document, lang: Lang): Document {
       for (const res of Object.values(op.responses)) {
         const codes = res['x-error-codes'];
         if (!codes) continue;
-        res.description = codes.map((c) => `${c}: ${text(c, lang)}`).join('; ');
+        const keys = res['x-error-messages'] ?? {};
+        res.description = codes.map((c) => `${c}: ${text(c, lang, keys[c])}`).join('; ');
         const example = res.content?.['application/json']?.example;
-        if (example?.error) example.error.message = text(codes[0]!, lang);
+        if (example?.error) example.error.message = text(codes[0]!, lang, keys[codes[0]!]);
       }
     }
   }

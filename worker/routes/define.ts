@@ -1,7 +1,7 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { type Access, type Authorizer, authorize } from '../access/authorize';
 import { type ErrorCode, errorStatus } from '../lib/errors';
-import { messages } from '../lib/messages';
+import { type MessageKey, messages } from '../lib/messages';
 import { jsonText } from '../middleware/json-text';
 import { errorBodySchema } from './schemas';
 
@@ -31,57 +31,74 @@ function impliedCodes(config: Omit<RouteWithAccess, 'responses'>): ErrorCode[] {
   return codes;
 }
 
-/** The error codes an `errorResponses` entry stands for, so defineRoute can merge in more. */
-const entryCodes = new WeakMap<object, ErrorCode[]>();
+/** An error a route documents: its code, or the code with the specific message it gives. */
+export type DocumentedError = ErrorCode | { code: ErrorCode; message: MessageKey };
+/** Each code of an entry with the message key it is documented with (the code's own by default). */
+type ErrorTexts = Map<ErrorCode, MessageKey | undefined>;
+
+/** The errors an `errorResponses` entry stands for, so defineRoute can merge in more. */
+const entryErrors = new WeakMap<object, ErrorTexts>();
+
+const textOf = (code: ErrorCode, key: MessageKey | undefined) =>
+  messages[key ?? (code in messages ? (code as MessageKey) : 'INTERNAL')];
 
 /** One documented error answer: its codes, each with its English text, and an example. */
-export function errorEntry(codes: ErrorCode[]) {
-  const [first] = codes;
+export function errorEntry(errors: ErrorTexts) {
+  const [first] = errors;
   const entry = {
-    description: codes
-      .map((c) => `${c}: ${messages[c in messages ? (c as keyof typeof messages) : 'INTERNAL'].en}`)
-      .join('; '),
-    'x-error-codes': codes,
+    description: [...errors].map(([code, key]) => `${code}: ${textOf(code, key).en}`).join('; '),
+    'x-error-codes': [...errors.keys()],
+    // Read by worker/openapi/document.ts to give each code its text in the reader's language.
+    'x-error-messages': Object.fromEntries([...errors].filter(([, key]) => key !== undefined)),
     content: {
       'application/json': {
         schema: errorBodySchema,
         example: {
           error: {
-            code: first,
-            message: messages[first && first in messages ? (first as keyof typeof messages) : 'INTERNAL'].en,
+            code: first?.[0],
+            message: first ? textOf(first[0], first[1]).en : '',
             requestId: 'req_4fQ8cTz1Lm0pXa9K',
           },
         },
       },
     },
   };
-  entryCodes.set(entry, codes);
+  entryErrors.set(entry, errors);
   return entry;
 }
 
 /** OpenAPI entries for the error answers a route's own handler can give, by status. */
-export function errorResponses(...codes: ErrorCode[]) {
-  const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of codes)
-    byStatus.set(errorStatus[code], [...(byStatus.get(errorStatus[code]) ?? []), code]);
-  return Object.fromEntries([...byStatus].map(([status, list]) => [status, errorEntry(list)]));
+export function errorResponses(...documented: DocumentedError[]) {
+  const byStatus = new Map<number, ErrorTexts>();
+  for (const d of documented) {
+    const [code, key] = typeof d === 'string' ? [d, undefined] : [d.code, d.message];
+    const status = errorStatus[code];
+    byStatus.set(status, (byStatus.get(status) ?? new Map()).set(code, key));
+  }
+  return Object.fromEntries([...byStatus].map(([status, errors]) => [status, errorEntry(errors)]));
 }
 
 /** The route's own responses plus the implied failures, one entry per status. */
 function withImpliedErrors(config: Omit<RouteWithAccess, 'responses'>, responses: RouteConfig['responses']) {
-  const codes = new Map<number, Set<ErrorCode>>();
-  const add = (code: ErrorCode) => {
+  const byStatus = new Map<number, ErrorTexts>();
+  for (const entry of Object.values(responses)) {
+    for (const [code, key] of entryErrors.get(entry) ?? []) {
+      const status = errorStatus[code];
+      byStatus.set(status, (byStatus.get(status) ?? new Map()).set(code, key));
+    }
+  }
+  for (const code of impliedCodes(config)) {
     const status = errorStatus[code];
-    codes.set(status, (codes.get(status) ?? new Set()).add(code));
-  };
-  for (const entry of Object.values(responses)) for (const code of entryCodes.get(entry) ?? []) add(code);
-  for (const code of impliedCodes(config)) add(code);
+    const errors = byStatus.get(status) ?? new Map();
+    if (!errors.has(code)) errors.set(code, undefined);
+    byStatus.set(status, errors);
+  }
   const merged: RouteConfig['responses'] = { ...responses };
-  for (const [status, set] of codes) {
+  for (const [status, errors] of byStatus) {
     const own = responses[status];
     // A route that documents a status with its own body (not an error envelope) keeps it.
-    if (own && !entryCodes.has(own)) continue;
-    merged[status] = errorEntry([...set]);
+    if (own && !entryErrors.has(own)) continue;
+    merged[status] = errorEntry(errors);
   }
   return merged;
 }

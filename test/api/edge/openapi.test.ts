@@ -108,6 +108,11 @@ describe('the API reference: every operation documented', () => {
     expect(meZh.description).toBe('UNAUTHORIZED: 请先登录或提供有效的 API 密钥');
     expect(meEn.description).toBe('UNAUTHORIZED: Sign in or provide a valid API key');
     expect(meZh.content['application/json'].example.error.message).toBe('请先登录或提供有效的 API 密钥');
+    // A route may document the specific message it gives for a code.
+    expect(zh.paths['/api/v1/signup'].post.responses['429'].description).toContain('注册过于频繁');
+    expect(en.paths['/api/v1/auth/login'].post.responses['401'].description).toBe(
+      'UNAUTHORIZED: Wrong company slug, e-mail or password',
+    );
     expect(isChinese(zh.info.description)).toBe(true);
     expect(isChinese(en.info.description.replace('绩效', ''))).toBe(false);
     const byDefault = await call({ kind: 'none' }, 'GET', '/openapi.json');

@@ -21,7 +21,11 @@ const signupRoute = defineRoute({
   request: { body: jsonBody(signupBody) },
   responses: {
     201: jsonResponse(sessionAnswer, 'Created and signed in'),
-    ...errorResponses('VALIDATION_FAILED', 'CONFLICT', 'TOO_MANY_REQUESTS'),
+    ...errorResponses(
+      'VALIDATION_FAILED',
+      { code: 'CONFLICT', message: 'SLUG_TAKEN' },
+      { code: 'TOO_MANY_REQUESTS', message: 'SIGNUP_RATE_LIMITED' },
+    ),
   },
 });
 
@@ -35,7 +39,11 @@ const loginRoute = defineRoute({
   request: { body: jsonBody(loginBody) },
   responses: {
     200: jsonResponse(sessionAnswer, 'Signed in'),
-    ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'TOO_MANY_REQUESTS'),
+    ...errorResponses(
+      'VALIDATION_FAILED',
+      { code: 'UNAUTHORIZED', message: 'LOGIN_FAILED' },
+      'TOO_MANY_REQUESTS',
+    ),
   },
 });
 
