@@ -18,6 +18,8 @@ export default defineConfig({
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations(path.join(import.meta.dirname, 'db/migrations')),
               },
+              // A small service-wide sign-up limit that a test can spend (test/api/edge).
+              ratelimits: { SIGNUP_GLOBAL_TEST: { namespace_id: '9001', simple: { limit: 3, period: 60 } } },
             },
           })),
         ],

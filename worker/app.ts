@@ -1,14 +1,17 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { authorize, failClosed } from './access/authorize';
 import type { AppEnv } from './env';
+import type { Lang } from './lib/i18n';
 import { limitBody } from './middleware/body-limit';
 import { onError, onNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-context';
+import { apiSecureHeaders, noStore } from './middleware/secure-headers';
+import { localizeDocument } from './openapi/document';
 import { apiKeyRoutes } from './routes/api-keys';
 import { auditRoutes } from './routes/audit-log';
 import { authRoutes } from './routes/auth';
 import { departmentRoutes } from './routes/departments';
-import { docsPage } from './routes/docs/page';
+import { docsRoutes } from './routes/docs';
 import { employeeRoutes } from './routes/employees';
 import { employeeImportRoutes } from './routes/employees/import';
 import { evaluationRoutes } from './routes/evaluations';
@@ -56,6 +59,8 @@ export type ApiV1 = ReturnType<typeof apiV1>;
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext);
+  app.use('*', apiSecureHeaders);
+  app.use('*', noStore);
   app.use(`${API_BASE}/*`, limitBody);
   // Every route, not only /api/v1: one added anywhere without access answers 403.
   app.use('*', failClosed);
@@ -68,10 +73,17 @@ export function createApp() {
     in: 'cookie',
     name: 'jx_session',
   });
-  app.get(`${API_BASE}/openapi.json`, authorize({ public: true }), (c) =>
-    c.json(app.getOpenAPI31Document(openApiConfig)),
-  );
-  app.get(`${API_BASE}/docs`, authorize({ public: true }), (c) => c.html(docsPage));
+  // Built once per isolate and language: the routes do not change while it runs.
+  const documents = new Map<Lang, unknown>();
+  app.get(`${API_BASE}/openapi.json`, authorize({ public: true }), (c) => {
+    const lang = c.get('lang');
+    if (!documents.has(lang))
+      documents.set(lang, localizeDocument(app.getOpenAPI31Document(openApiConfig), lang));
+    c.header('Content-Language', lang);
+    c.header('Vary', 'Accept-Language');
+    return c.json(documents.get(lang));
+  });
+  app.route(API_BASE, docsRoutes);
 
   app.notFound(onNotFound);
   app.onError(onError);

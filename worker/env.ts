@@ -1,10 +1,15 @@
 import type { KeyScope, Role } from '../db/schema';
 import type { Lang } from './lib/i18n';
+import type { RateLimiter } from './services/signup-limits';
 
 /** Bindings declared in wrangler.toml. */
 export interface Env {
   DB: D1Database;
   REPORTS: R2Bucket;
+  /** Sign-ups per client address (services/signup-limits.ts). */
+  SIGNUP_PER_CLIENT: RateLimiter;
+  /** Sign-ups for the whole service. */
+  SIGNUP_GLOBAL: RateLimiter;
 }
 
 /** A person signed in through the dashboard (session cookie). */

@@ -1,4 +1,5 @@
 import { SELF } from 'cloudflare:test';
+import { assertContract } from './contract';
 
 export const ORIGIN = 'http://localhost';
 
@@ -22,6 +23,16 @@ export type Credentials =
   | { kind: 'key'; secret: string }
   | { kind: 'none' };
 
+let addresses = 0;
+/**
+ * Each call comes from its own client address unless the test names one (CF-Connecting-IP):
+ * sign-up and login limits count per address, and unrelated tests must not share a count.
+ */
+function nextAddress(): string {
+  addresses += 1;
+  return `198.19.${(addresses >> 8) & 255}.${addresses & 255}`;
+}
+
 /** One HTTP call through the Worker under test (SELF), answered as status + parsed body. */
 export async function call(
   creds: Credentials,
@@ -31,6 +42,7 @@ export async function call(
 ): Promise<Reply> {
   const headers: Record<string, string> = {
     Origin: ORIGIN,
+    'CF-Connecting-IP': nextAddress(),
     ...(opts.lang && { 'Accept-Language': opts.lang }),
   };
   if (creds.kind === 'session') {
@@ -56,6 +68,7 @@ export async function call(
   } catch {
     // not JSON: keep the text
   }
+  assertContract(method, `/api/v1${path}`, res.status, res.headers.get('Content-Type') ?? '', parsed);
   return { status: res.status, body: parsed, headers: res.headers };
 }
 

@@ -6,6 +6,9 @@ declare global {
       DB: D1Database;
       REPORTS: R2Bucket;
       TEST_MIGRATIONS: D1Migration[];
+      SIGNUP_PER_CLIENT: RateLimit;
+      SIGNUP_GLOBAL: RateLimit;
+      SIGNUP_GLOBAL_TEST: RateLimit;
     }
   }
 }

@@ -1,10 +1,12 @@
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { KeyScope, Role } from '../../db/schema';
-import type { AppEnv } from '../env';
+import type { AppEnv, Principal } from '../env';
 import { ApiError } from '../lib/errors';
+import type { Lang } from '../lib/i18n';
 import { authenticate } from './authenticate';
 import { assertCsrf } from './csrf';
+import { nameRoles } from './roles';
 
 /** What a route accepts: people by role, integrators by key scope (any one of them). */
 export type Access = { public: true } | { roles: readonly Role[]; scopes: readonly KeyScope[] };
@@ -17,16 +19,49 @@ export function declaredAccess(handler: unknown): Access | undefined {
   return typeof handler === 'function' ? (handler as Partial<Authorizer>)[ACCESS] : undefined;
 }
 
+/**
+ * A refusal that says who would be allowed: the roles for a person, the scopes for a key, or
+ * that the route is for the other kind of caller only. `details.allowed` says it for programs.
+ */
+function refusal(access: Exclude<Access, { public: true }>, principal: Principal, lang: Lang): ApiError {
+  const allowed = { roles: [...access.roles], scopes: [...access.scopes] };
+  const scopes = access.scopes.join(', ');
+  if (principal.kind === 'user') {
+    return access.roles.length === 0
+      ? new ApiError('FORBIDDEN', {
+          message: 'FORBIDDEN_KEYS_ONLY',
+          params: { scopes },
+          details: { allowed },
+        })
+      : new ApiError('FORBIDDEN', {
+          message: 'FORBIDDEN_ROLE',
+          params: { role: nameRoles([principal.role], lang), allowed: nameRoles(access.roles, lang) },
+          details: { allowed },
+        });
+  }
+  return access.scopes.length === 0
+    ? new ApiError('FORBIDDEN', {
+        message: 'FORBIDDEN_USERS_ONLY',
+        params: { roles: nameRoles(access.roles, lang) },
+        details: { allowed },
+      })
+    : new ApiError('FORBIDDEN', {
+        message: 'FORBIDDEN_SCOPE',
+        params: { allowed: scopes },
+        details: { allowed },
+      });
+}
+
 /** Authenticates the caller and checks role or scope (and CSRF for cookie writes). */
 export function authorize(access: Access): Authorizer {
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     if ('public' in access) return next();
     const { principal, csrfToken } = await authenticate(c);
     if (principal.kind === 'user') {
-      if (!access.roles.includes(principal.role)) throw new ApiError('FORBIDDEN');
+      if (!access.roles.includes(principal.role)) throw refusal(access, principal, c.get('lang'));
       if (csrfToken !== undefined) assertCsrf(c, csrfToken);
     } else if (!access.scopes.some((s) => principal.scopes.includes(s))) {
-      throw new ApiError('FORBIDDEN');
+      throw refusal(access, principal, c.get('lang'));
     }
     c.set('principal', principal);
     c.set('csrfToken', csrfToken);
@@ -47,6 +82,8 @@ const isRoute = (r: { method: string; path: string }) => r.method !== 'ALL' || !
  */
 export const failClosed: MiddlewareHandler<AppEnv> = async (c, next) => {
   const own = matchedRoutes(c).filter(isRoute);
-  if (own.length > 0 && !own.some((r) => declaredAccess(r.handler))) throw new ApiError('FORBIDDEN');
+  if (own.length > 0 && !own.some((r) => declaredAccess(r.handler))) {
+    throw new ApiError('FORBIDDEN', { message: 'FORBIDDEN_UNDECLARED' });
+  }
   return next();
 };

@@ -40,6 +40,31 @@ export const messages = {
   },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试', en: 'Internal error; please retry later' },
   // Specific messages.
+  // Refusals name who would be allowed (access/authorize.ts).
+  FORBIDDEN_ROLE: {
+    'zh-CN': '您的角色（{role}）不能执行此操作；可以执行的角色：{allowed}',
+    en: 'Your role ({role}) may not do this; allowed roles: {allowed}',
+  },
+  FORBIDDEN_SCOPE: {
+    'zh-CN': '此 API 密钥没有所需的范围；需要以下之一：{allowed}',
+    en: 'This API key lacks the scope for this; it needs one of: {allowed}',
+  },
+  FORBIDDEN_KEYS_ONLY: {
+    'zh-CN': '此操作只能用 API 密钥调用（所需范围：{scopes}），不能以登录用户身份执行',
+    en: 'Only an API key may do this (scope: {scopes}), not a signed-in user',
+  },
+  FORBIDDEN_USERS_ONLY: {
+    'zh-CN': 'API 密钥不能执行此操作；只有已登录的用户可以，角色：{roles}',
+    en: 'An API key may not do this; only a signed-in user may, with one of the roles: {roles}',
+  },
+  FORBIDDEN_UNDECLARED: {
+    'zh-CN': '此接口没有声明谁可以调用，因此拒绝所有人',
+    en: 'This endpoint declares nobody who may call it, so everyone is refused',
+  },
+  SIGNUP_RATE_LIMITED: {
+    'zh-CN': '注册过于频繁，请 {seconds} 秒后再试',
+    en: 'Too many sign-ups; try again in {seconds} seconds',
+  },
   LOGIN_FAILED: { 'zh-CN': '企业标识、邮箱或密码错误', en: 'Wrong company slug, e-mail or password' },
   SLUG_TAKEN: { 'zh-CN': '企业标识 {slug} 已被使用', en: 'The company slug {slug} is taken' },
   EMAIL_TAKEN: {

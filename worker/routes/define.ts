@@ -1,6 +1,8 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { type Access, type Authorizer, authorize } from '../access/authorize';
 import { type ErrorCode, errorStatus } from '../lib/errors';
+import { type MessageKey, messages } from '../lib/messages';
+import { jsonText } from '../middleware/json-text';
 import { errorBodySchema } from './schemas';
 
 type RouteWithAccess = Omit<RouteConfig, 'middleware'> & { access: Access };
@@ -11,32 +13,117 @@ function describeAccess(access: Access) {
 }
 
 /**
+ * The failures every route of a kind can give, whatever its handler does: they come from the
+ * middleware (authorizer, CSRF, body limit, text check, validator, error handler), so no
+ * route file has to remember them and the document lists each status an operation answers.
+ */
+function impliedCodes(config: Omit<RouteWithAccess, 'responses'>): ErrorCode[] {
+  const codes: ErrorCode[] = ['INTERNAL'];
+  if (!('public' in config.access)) codes.push('UNAUTHORIZED', 'FORBIDDEN');
+  if (!('public' in config.access) && config.method !== 'get') codes.push('CSRF_FAILED');
+  const request = config.request ?? {};
+  if (request.body) {
+    codes.push('PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'VALIDATION_FAILED');
+    if ('application/json' in (request.body.content ?? {})) codes.push('MALFORMED_JSON');
+  }
+  if (request.query || request.params) codes.push('VALIDATION_FAILED');
+  if (config.path.includes('{')) codes.push('NOT_FOUND');
+  return codes;
+}
+
+/** An error a route documents: its code, or the code with the specific message it gives. */
+export type DocumentedError = ErrorCode | { code: ErrorCode; message: MessageKey };
+/** Each code of an entry with the message key it is documented with (the code's own by default). */
+type ErrorTexts = Map<ErrorCode, MessageKey | undefined>;
+
+/** The errors an `errorResponses` entry stands for, so defineRoute can merge in more. */
+const entryErrors = new WeakMap<object, ErrorTexts>();
+
+const textOf = (code: ErrorCode, key: MessageKey | undefined) =>
+  messages[key ?? (code in messages ? (code as MessageKey) : 'INTERNAL')];
+
+/** One documented error answer: its codes, each with its English text, and an example. */
+export function errorEntry(errors: ErrorTexts) {
+  const [first] = errors;
+  const entry = {
+    description: [...errors].map(([code, key]) => `${code}: ${textOf(code, key).en}`).join('; '),
+    'x-error-codes': [...errors.keys()],
+    // Read by worker/openapi/document.ts to give each code its text in the reader's language.
+    'x-error-messages': Object.fromEntries([...errors].filter(([, key]) => key !== undefined)),
+    content: {
+      'application/json': {
+        schema: errorBodySchema,
+        example: {
+          error: {
+            code: first?.[0],
+            message: first ? textOf(first[0], first[1]).en : '',
+            requestId: 'req_4fQ8cTz1Lm0pXa9K',
+          },
+        },
+      },
+    },
+  };
+  entryErrors.set(entry, errors);
+  return entry;
+}
+
+/** OpenAPI entries for the error answers a route's own handler can give, by status. */
+export function errorResponses(...documented: DocumentedError[]) {
+  const byStatus = new Map<number, ErrorTexts>();
+  for (const d of documented) {
+    const [code, key] = typeof d === 'string' ? [d, undefined] : [d.code, d.message];
+    const status = errorStatus[code];
+    byStatus.set(status, (byStatus.get(status) ?? new Map()).set(code, key));
+  }
+  return Object.fromEntries([...byStatus].map(([status, errors]) => [status, errorEntry(errors)]));
+}
+
+/** The route's own responses plus the implied failures, one entry per status. */
+function withImpliedErrors(config: Omit<RouteWithAccess, 'responses'>, responses: RouteConfig['responses']) {
+  const byStatus = new Map<number, ErrorTexts>();
+  for (const entry of Object.values(responses)) {
+    for (const [code, key] of entryErrors.get(entry) ?? []) {
+      const status = errorStatus[code];
+      byStatus.set(status, (byStatus.get(status) ?? new Map()).set(code, key));
+    }
+  }
+  for (const code of impliedCodes(config)) {
+    const status = errorStatus[code];
+    const errors = byStatus.get(status) ?? new Map();
+    if (!errors.has(code)) errors.set(code, undefined);
+    byStatus.set(status, errors);
+  }
+  const merged: RouteConfig['responses'] = { ...responses };
+  for (const [status, errors] of byStatus) {
+    const own = responses[status];
+    // A route that documents a status with its own body (not an error envelope) keeps it.
+    if (own && !entryErrors.has(own)) continue;
+    merged[status] = errorEntry(errors);
+  }
+  return merged;
+}
+
+/**
  * createRoute plus the one required statement of who may call it. The authorizer runs before
  * validation; the same declaration is published in the OpenAPI document as `x-access`, and
- * bearer/cookie security is stated for every non-public route.
+ * bearer/cookie security is stated for every non-public route. The failures the middleware
+ * can give are added to the responses (see impliedCodes).
  */
 export function defineRoute<P extends string, R extends Omit<RouteWithAccess, 'path'> & { path: P }>(
   config: R,
 ) {
-  const { access, ...rest } = config;
+  const { access, responses, ...rest } = config;
   const security = 'public' in access ? [] : [{ bearer: [] }, { session: [] }];
-  const middleware: [Authorizer] = [authorize(access)];
-  const route = { ...rest, middleware, security, 'x-access': describeAccess(access) };
-  return createRoute(route as Omit<R, 'access'> & { middleware: [Authorizer] });
-}
-
-/** OpenAPI entries for the error answers a route can give. */
-export function errorResponses(...codes: ErrorCode[]) {
-  const statuses = new Set<number>([...codes.map((c) => errorStatus[c]), 401, 403, 500]);
-  return Object.fromEntries(
-    [...statuses].map((status) => [
-      status,
-      {
-        description: codes.filter((c) => errorStatus[c] === status).join(', ') || 'error',
-        content: { 'application/json': { schema: errorBodySchema } },
-      },
-    ]),
-  );
+  // Who may call first, then the body's text, then (by zod-openapi) its shape.
+  const middleware: [Authorizer, typeof jsonText] = [authorize(access), jsonText];
+  const route = {
+    ...rest,
+    responses: withImpliedErrors(config, responses),
+    middleware,
+    security,
+    'x-access': describeAccess(access),
+  };
+  return createRoute(route as unknown as Omit<R, 'access'> & { middleware: [Authorizer, typeof jsonText] });
 }
 
 export const jsonBody = <T>(schema: T, description = 'JSON body') => ({

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { errorStatus } from '../lib/errors';
+import { passwordProblem, passwordTexts } from '../lib/password-policy';
 
 /** Shared payload pieces, so every resource says "name", "id" and "page" the same way. */
 export const errorBodySchema = z
@@ -31,7 +32,27 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 
 export const personName = z.string().trim().min(1).max(100);
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
-export const password = z.string().min(10).max(200);
+/** A new password (sign-up, a new user, a change): the one policy, worker/lib/password-policy.ts. */
+export const password = z
+  .string()
+  .min(10)
+  .max(200)
+  .superRefine((value, ctx) => {
+    // One reason at a time: a password of the wrong length is not also judged for strength.
+    if (value.length < 10 || value.length > 200) return;
+    const problem = passwordProblem(value);
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        message: passwordTexts[problem].en,
+        params: { i18n: passwordTexts[problem] },
+      });
+  })
+  .openapi({
+    description:
+      'At least 10 characters; refused when only whitespace, one character repeated, or common/easy to guess (zxcvbn score below 3)',
+    example: 'correct-horse-42',
+  });
 export const isoTime = z.string().openapi({ format: 'date-time', example: '2026-11-28T08:00:00.000Z' });
 
 /**

@@ -43,7 +43,7 @@ describe('no route without declared access', () => {
     ).toEqual([]);
   });
 
-  it('public routes are exactly sign-up, login, the OpenAPI document and the docs page', () => {
+  it('public routes are exactly sign-up, login, the OpenAPI document and the docs page with its script and style', () => {
     const open = routeGroups(createApp())
       .filter((g) => g.access.some((a) => 'public' in a))
       .map((g) => `${g.method} ${g.path}`)
@@ -51,6 +51,8 @@ describe('no route without declared access', () => {
     expect(open).toEqual(
       [
         'GET /api/v1/docs',
+        'GET /api/v1/docs/docs.css',
+        'GET /api/v1/docs/docs.js',
         'GET /api/v1/openapi.json',
         'POST /api/v1/auth/login',
         'POST /api/v1/signup',

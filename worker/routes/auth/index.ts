@@ -4,6 +4,7 @@ import { EVERYONE } from '../../access/roles';
 import { directoryDb } from '../../data/db';
 import { loadTenant, login, logout, signup } from '../../services/auth';
 import { scopeOf } from '../../services/scope';
+import { assertSignupAllowed } from '../../services/signup-limits';
 import { findUser, publicUser } from '../../services/users';
 import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
 import { router } from '../router';
@@ -20,7 +21,11 @@ const signupRoute = defineRoute({
   request: { body: jsonBody(signupBody) },
   responses: {
     201: jsonResponse(sessionAnswer, 'Created and signed in'),
-    ...errorResponses('VALIDATION_FAILED', 'CONFLICT'),
+    ...errorResponses(
+      'VALIDATION_FAILED',
+      { code: 'CONFLICT', message: 'SLUG_TAKEN' },
+      { code: 'TOO_MANY_REQUESTS', message: 'SIGNUP_RATE_LIMITED' },
+    ),
   },
 });
 
@@ -34,7 +39,11 @@ const loginRoute = defineRoute({
   request: { body: jsonBody(loginBody) },
   responses: {
     200: jsonResponse(sessionAnswer, 'Signed in'),
-    ...errorResponses('VALIDATION_FAILED', 'TOO_MANY_REQUESTS'),
+    ...errorResponses(
+      'VALIDATION_FAILED',
+      { code: 'UNAUTHORIZED', message: 'LOGIN_FAILED' },
+      'TOO_MANY_REQUESTS',
+    ),
   },
 });
 
@@ -62,6 +71,10 @@ const clientIp = (h: (name: string) => string | undefined) => h('CF-Connecting-I
 
 export const authRoutes = router()
   .openapi(signupRoute, async (c) => {
+    await assertSignupAllowed(
+      { perClient: c.env.SIGNUP_PER_CLIENT, global: c.env.SIGNUP_GLOBAL },
+      clientIp((n) => c.req.header(n)),
+    );
     const out = await signup(directoryDb(c.env), c.get('requestId'), c.req.valid('json'));
     setSessionCookie(c, out.session.token, out.session.expiresAt);
     return c.json({ tenant: out.tenant, user: out.user, csrfToken: out.session.csrfToken }, 201);

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { evaluationStatusValues } from '../../../db/schema';
 import { isoTime } from '../schemas';
+import { scoreResultSchema } from '../schemes/breakdown';
 
 export const evaluationSchema = z
   .object({
@@ -52,9 +53,7 @@ export const inputSchema = z
 
 export const evaluationDetailSchema = evaluationSchema
   .extend({
-    breakdown: z
-      .unknown()
-      .openapi({ description: 'Per indicator: inputs used, rule applied, points; then total, grade, K' }),
+    breakdown: scoreResultSchema,
     inputs: z.array(inputSchema),
     appeals: z.array(
       z.object({

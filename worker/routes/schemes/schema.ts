@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { schemeStatusValues, schemeVersionStatusValues } from '../../../db/schema';
-import { indicatorTypes, schemeContentSchema, templates } from '../../domain/scheme';
+import { schemeContentSchema, templates } from '../../domain/scheme';
 import { idParam, isoTime } from '../schemas';
 
 /*
@@ -122,35 +122,4 @@ export const patchBody = z
 
 export const draftBody = z.object({ content: contentSchema }).strict().openapi('UpdateSchemeDraft');
 
-const texts = z.object({ 'zh-CN': z.string(), en: z.string() });
-
-export const scoreResultSchema = z
-  .object({
-    indicators: z.array(
-      z.object({
-        key: z.string(),
-        name: z.string(),
-        category: z.string(),
-        type: z.enum(indicatorTypes),
-        points: z.number(),
-        centi: z.number().int(),
-        maxPoints: z.number(),
-        inputs: z.unknown().openapi({ description: 'The inputs this indicator used' }),
-        rule: z.unknown().openapi({ description: 'The formula applied, with its numbers' }),
-        explanation: texts,
-        missing: z.boolean(),
-      }),
-    ),
-    categories: z.array(
-      z.object({ key: z.string(), name: z.string(), points: z.number(), maxPoints: z.number() }),
-    ),
-    maxScore: z.number(),
-    total: z.number().openapi({ description: 'Exact to 0.01' }),
-    totalCenti: z.number().int(),
-    grade: z.string(),
-    label: z.string(),
-    k: z.number(),
-    veto: z.object({ indicator: z.string(), rule: z.string(), grade: z.string() }).nullable(),
-    missingRequired: z.array(z.string()),
-  })
-  .openapi('ScoreResult');
+export { scoreResultSchema } from './breakdown';
