@@ -16,11 +16,17 @@ export default defineConfig({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
               bindings: {
+                // A fixed test key; production's is a secret, npm start's is random (.dev.vars).
+                AUDIT_DIGEST_KEY: 'test-audit-digest-key-0123456789abcdef',
                 TEST_MIGRATIONS: await readD1Migrations(path.join(import.meta.dirname, 'db/migrations')),
               },
             },
           })),
         ],
+        // As wrangler.toml's [alias]: exceljs's stream writer on workerd's node:stream.
+        resolve: {
+          alias: { 'readable-stream': path.join(import.meta.dirname, 'worker/lib/readable-stream.cjs') },
+        },
         test: {
           name: 'api',
           include: ['test/api/**/*.test.ts'],
