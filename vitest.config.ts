@@ -1,3 +1,4 @@
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
@@ -25,13 +26,28 @@ export default defineConfig({
         ],
         // As wrangler.toml's [alias]: exceljs's stream writer on workerd's node:stream.
         resolve: {
-          alias: { 'readable-stream': path.join(import.meta.dirname, 'worker/lib/readable-stream.cjs') },
+          alias: [
+            {
+              find: /^readable-stream$/,
+              replacement: path.join(import.meta.dirname, 'worker/lib/readable-stream.cjs'),
+            },
+          ],
         },
         test: {
           name: 'api',
           include: ['test/api/**/*.test.ts'],
           setupFiles: ['./test/helpers/apply-migrations.ts'],
           testTimeout: 30_000,
+          // vite does not alias require() calls: exceljs is bundled by esbuild, which does.
+          deps: {
+            optimizer: {
+              ssr: {
+                enabled: true,
+                include: ['exceljs/lib/exceljs.nodejs.js'],
+                rolldownOptions: { external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)] },
+              },
+            },
+          },
         },
       },
       {

@@ -60,9 +60,14 @@ export async function settled(who: Caller, id: string, timeoutMs = 20_000): Prom
 }
 
 /** Asks for a report and waits for it to be ready. */
-export async function exported(who: Caller, body: Record<string, unknown>, lang?: 'en'): Promise<any> {
+export async function exported(
+  who: Caller,
+  body: Record<string, unknown>,
+  lang?: 'en',
+  timeoutMs?: number,
+): Promise<any> {
   const created = ok(await who.post('/reports', body, lang ? { lang } : undefined), 202);
-  const done = await settled(who, created.id);
+  const done = await settled(who, created.id, timeoutMs);
   expect(done.status, JSON.stringify(done.error)).toBe('ready');
   return done;
 }

@@ -8,21 +8,16 @@ const monthKey = z
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
   .openapi({ example: '2026-11', description: 'YYYY-MM' });
 
+// Each text follows the field's name (fieldIssues prefixes it: `periodId：…`, `periodId …`).
 const needs: Record<string, Texts> = {
-  periodId: {
-    'zh-CN': 'periodId：此类报表需要指定考核周期',
-    en: 'periodId is required for this kind of report',
-  },
+  periodId: { 'zh-CN': '此类报表需要指定考核周期', en: 'is required for this kind of report' },
   months: {
-    'zh-CN': '考核历史需要 from 和 to（YYYY-MM）',
-    en: 'employee-history needs from and to as YYYY-MM',
+    'zh-CN': '考核历史需要 YYYY-MM 格式的月份',
+    en: 'must be a month (YYYY-MM) for employee-history',
   },
-  times: {
-    'zh-CN': '审计日志需要 from 和 to（ISO 时间）',
-    en: 'audit-log needs from and to as ISO date-times',
-  },
-  order: { 'zh-CN': 'from 不能晚于 to', en: 'from must not be after to' },
-  unused: { 'zh-CN': '此类报表不使用这个字段', en: 'this kind of report does not take this field' },
+  times: { 'zh-CN': '审计日志需要 ISO 8601 时间', en: 'must be an ISO 8601 date-time for audit-log' },
+  order: { 'zh-CN': '不能晚于 to', en: 'must not be after to' },
+  unused: { 'zh-CN': '此类报表不使用这个字段', en: 'is not used by this kind of report' },
 };
 
 /**
