@@ -4,6 +4,7 @@ import { GENESIS_HASH } from '../audit/chain';
 import { checkDigest, type SignedDigest, signDigest } from '../audit/digest';
 import type { Db } from '../data/db';
 import { chunk, IDS_PER_STATEMENT } from '../data/limits';
+import { ApiError } from '../lib/errors';
 import { nowIso } from '../lib/time';
 
 /** Where a tenant's digests live in R2 (DESIGN.md): one JSON object each, named by its time. */
@@ -78,7 +79,13 @@ export async function listDigests(
   tenantId: string,
   q: { cursor?: string; limit: number },
 ) {
-  const page = await store.bucket.list({ prefix: prefixOf(tenantId), cursor: q.cursor, limit: q.limit });
+  // R2's own cursor, passed through; one it does not know is the caller's mistake, not ours.
+  const page = await store.bucket
+    .list({ prefix: prefixOf(tenantId), cursor: q.cursor, limit: q.limit })
+    .catch((err) => {
+      if (q.cursor === undefined) throw err;
+      throw new ApiError('BAD_REQUEST', { message: 'INVALID_CURSOR' });
+    });
   const items = await Promise.all(
     page.objects.map(async (o) => {
       const d = await readDigest(store.bucket, o.key);

@@ -140,6 +140,13 @@ describe('asking for a report', () => {
     expect(ok(await m.t.owner.get('/reports')).items.map((r: any) => r.id)).toEqual([mine.id, own.id]);
     expectError(await m.supervisor.get(`/reports/${own.id}`), 404, 'NOT_FOUND');
     expectError(await m.supervisor.delete(`/reports/${own.id}`), 404, 'NOT_FOUND');
+    // Pages of one, newest first, then the end; a forged cursor is refused.
+    const first = ok(await m.t.owner.get('/reports?limit=1'));
+    expect(first.items.map((r: any) => r.id)).toEqual([mine.id]);
+    const second = ok(await m.t.owner.get(`/reports?limit=1&cursor=${first.nextCursor}`));
+    expect(second).toEqual({ items: [expect.objectContaining({ id: own.id })], nextCursor: null });
+    const forged = btoa(JSON.stringify('2026-12-01')).replace(/=+$/, '');
+    expectError(await m.t.owner.get(`/reports?cursor=${forged}`), 400, 'BAD_REQUEST');
   });
 
   it('names each wrong field and writes nothing', async () => {

@@ -61,7 +61,8 @@ async function creatorScope(db: Db, r: ReportRow): Promise<Scope> {
       .select({ scopes: apiKeys.scopes, revokedAt: apiKeys.revokedAt, expiresAt: apiKeys.expiresAt })
       .from(apiKeys)
       .where(and(eq(apiKeys.tenantId, r.tenantId), eq(apiKeys.id, r.createdById)));
-    if (k && !k.revokedAt && !(k.expiresAt && k.expiresAt < nowIso()))
+    const live = k && !k.revokedAt && !(k.expiresAt && k.expiresAt < nowIso());
+    if (live && k.scopes.includes('reports:write'))
       principal = { kind: 'api_key', tenantId: r.tenantId, keyId: r.createdById, scopes: k.scopes };
   }
   if (!principal) throw new ApiError('FORBIDDEN', { message: 'REPORT_CREATOR_GONE' });
