@@ -168,6 +168,44 @@ describe('a failure half-way', () => {
     expect(await env.REPORTS.head(await objectKeyOf(report.id))).toBeNull();
   });
 
+  it('a job whose worker died (running for over an hour) is failed by the daily cron, then retried', async () => {
+    const m = await seedMonth();
+    const { report, job } = await queuedReport(m, {
+      kind: 'period-scores',
+      format: 'csv',
+      periodId: m.periodId,
+    });
+    // The worker took the job and died: the row says running, nothing was stored.
+    await rows(
+      `UPDATE reports SET status = 'running', started_at = ? WHERE id = ?`,
+      new Date(Date.now() - 2 * 3600_000).toISOString(),
+      report.id,
+    );
+    const fresh = await queuedReport(m, { kind: 'period-scores', format: 'xlsx', periodId: m.periodId });
+    await rows(
+      `UPDATE reports SET status = 'running', started_at = ? WHERE id = ?`,
+      new Date().toISOString(),
+      fresh.report.id,
+    );
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: '17 3 * * *' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    const failed = ok(await m.t.owner.get(`/reports/${report.id}`, { lang: 'en' }));
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'REPORT_INTERRUPTED' } });
+    expect(failed.error.message).toBe(
+      'Making the report was interrupted (the worker making it stopped); retry it',
+    );
+    expect(
+      ok(await m.t.owner.get(`/reports/${fresh.report.id}`)).status,
+      'a job running now is left alone',
+    ).toBe('running');
+    // A redelivery of the dead attempt's message changes nothing; a retry makes the report.
+    await runReportJob({ DB: env.DB, REPORTS: env.REPORTS }, job);
+    expect(ok(await m.t.owner.get(`/reports/${report.id}`)).status).toBe('failed');
+    ok(await m.t.owner.post(`/reports/${report.id}/retry`, {}), 202);
+    expect((await settled(m.t.owner, report.id)).status).toBe('ready');
+  });
+
   it('a D1 failure while reading rows fails the report too, with no object', async () => {
     const m = await seedMonth();
     const { report, job } = await queuedReport(m, {
