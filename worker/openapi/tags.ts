@@ -77,6 +77,13 @@ export const tags: Tag[] = [
     'Integrators push metrics and events in bulk, safely retried.',
   ),
   tag(
+    'Reports',
+    '报表',
+    'Reports',
+    '月末的文件：成绩表、工资表、部门汇总、员工历史和审计日志，CSV 或 XLSX，保存在对象存储中。',
+    'The files a month ends in: scores, payroll, department summary, employee history and the audit log, as CSV or XLSX, kept in object storage.',
+  ),
+  tag(
     'Audit log',
     '审计日志',
     'Audit log',

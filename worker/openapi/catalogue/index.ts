@@ -3,6 +3,7 @@ import { authOperations } from './auth';
 import type { OperationText } from './entry';
 import { evaluationOperations } from './evaluations';
 import { orgOperations } from './org';
+import { reportOperations } from './reports';
 import { schemeOperations } from './schemes';
 
 /**
@@ -16,4 +17,5 @@ export const operationCatalogue: Record<string, OperationText> = {
   ...orgOperations,
   ...schemeOperations,
   ...evaluationOperations,
+  ...reportOperations,
 };
