@@ -5,6 +5,8 @@ import type { Lang } from './lib/i18n';
 export interface Env {
   DB: D1Database;
   REPORTS: R2Bucket;
+  /** One writer per tenant: the order of its audited writes and its chain head. */
+  TENANT_WRITER: DurableObjectNamespace;
 }
 
 /** A person signed in through the dashboard (session cookie). */

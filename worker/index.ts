@@ -3,6 +3,8 @@ import { directoryDb } from './data/db';
 import type { Env } from './env';
 import { purgeExpired } from './services/housekeeping';
 
+export { TenantWriter } from './audit/writer';
+
 const app = createApp();
 
 export default {

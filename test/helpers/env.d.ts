@@ -5,6 +5,7 @@ declare global {
     interface Env {
       DB: D1Database;
       REPORTS: R2Bucket;
+      TENANT_WRITER: DurableObjectNamespace;
       TEST_MIGRATIONS: D1Migration[];
     }
   }
