@@ -1,6 +1,10 @@
 // The SQL of the app that the bench's raw Worker (raw-worker.mjs) runs without the app.
 // test/api/data/bench-sql.test.ts checks that the app still runs exactly this SQL.
 
+/** Every API-key request first: the key by the SHA-256 of its secret. */
+export const KEY_SQL =
+  'select "id", "tenant_id", "name", "key_hash", "start", "scopes", "expires_at", "revoked_at", "last_used_at", "created_by", "created_at" from "api_keys" where "api_keys"."key_hash" = ? limit ?';
+
 /** GET /evaluations?periodId=…&sort=rank&limit=200: the ranking query (limit 201: one to peek). */
 export const RANKING_SQL =
   'select "evaluations"."id", "evaluations"."tenant_id", "evaluations"."period_id", "evaluations"."employee_id", "evaluations"."department_id", "evaluations"."position_id", "evaluations"."scheme_id", "evaluations"."scheme_version_id", "evaluations"."status", "evaluations"."revision", "evaluations"."total_centi", "evaluations"."grade", "evaluations"."k", "evaluations"."vetoed", "evaluations"."base_salary_fen", "evaluations"."bonus_base_fen", "evaluations"."bonus_fen", "evaluations"."pay_total_fen", "evaluations"."missing_required", "evaluations"."created_at", "evaluations"."updated_at", "employees"."employee_no", "employees"."name" from "evaluations" inner join "employees" on ("employees"."tenant_id" = "evaluations"."tenant_id" and "employees"."id" = "evaluations"."employee_id") inner join "periods" on ("periods"."tenant_id" = "evaluations"."tenant_id" and "periods"."id" = "evaluations"."period_id") where ("evaluations"."tenant_id" = ? and "evaluations"."period_id" = ?) order by "evaluations"."vetoed" asc, "evaluations"."total_centi" desc, "employees"."employee_no" asc limit ?';

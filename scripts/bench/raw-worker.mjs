@@ -4,7 +4,7 @@
 // starts it beside the API in the same miniflare, bound to the API's DB.
 // Its SQL is in raw-sql.mjs.
 
-import { EVALUATION_SQL, INPUT_COLUMNS, RANKING_SQL } from './raw-sql.mjs';
+import { EVALUATION_SQL, INPUT_COLUMNS, KEY_SQL, RANKING_SQL } from './raw-sql.mjs';
 
 /** As many rows per INSERT as D1's 100 bound parameters allow: the cheapest way to write them. */
 const ROWS_PER_INSERT = Math.floor(100 / INPUT_COLUMNS.length);
@@ -35,6 +35,19 @@ async function insertBatch(db, tenantId, count) {
   return statements.length;
 }
 
+const hex = (buffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * With `?key=1`, what every API-key request of the app runs before its own SQL: the bearer
+ * secret hashed and the key looked up. Without it, only the scenario's own SQL.
+ */
+async function lookUpKey(request, db) {
+  const secret = (request.headers.get('Authorization') ?? '').replace(/^Bearer /, '');
+  const hash = hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret)));
+  const key = await db.prepare(KEY_SQL).bind(hash, 1).first();
+  if (!key) throw new Error('no such key');
+}
+
 export default {
   async fetch(request, env) {
     const url = new URL(request.url);
@@ -44,6 +57,7 @@ export default {
       return value;
     };
     const db = env.DB;
+    if (url.searchParams.get('key')) await lookUpKey(request, db);
     switch (url.pathname) {
       case '/ranking': {
         const { results } = await db.prepare(RANKING_SQL).bind(q('tenant'), q('period'), 201).all();

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { EVALUATION_SQL, INPUT_COLUMNS, RANKING_SQL } from '../../../scripts/bench/raw-sql.mjs';
+import { EVALUATION_SQL, INPUT_COLUMNS, KEY_SQL, RANKING_SQL } from '../../../scripts/bench/raw-sql.mjs';
 import { through } from '../../helpers/app';
 import { countingD1 } from '../../helpers/d1-counting';
 import { ok, openMonth } from '../evaluations/fixtures';
@@ -19,6 +19,7 @@ describe('the bench baselines run the SQL the app runs', () => {
     const sqlOf = () => counted.statements.map((s) => s.sql);
 
     ok(await integrator.get(`/evaluations?periodId=${m.periodId}&sort=rank&limit=200`));
+    expect(sqlOf()).toContain(KEY_SQL);
     expect(sqlOf()).toContain(RANKING_SQL);
     counted.reset();
 
