@@ -72,6 +72,14 @@ async function nextWriteChains(m: Month) {
   await expectVerified(m, (await snapshot(m.t.tenantId)).audit.length);
 }
 
+/** A month of two evaluations, both approved: ready to close. */
+async function approvedMonth() {
+  const m = await openMonth(['KF002']);
+  const ids = ok(await m.t.owner.get(`/evaluations?periodId=${m.periodId}`)).items.map((e: any) => e.id);
+  for (const id of ids) await toApproved(m, id);
+  return m;
+}
+
 const withFaults = (who: Caller) => {
   const faults = faultyD1(env.DB);
   return { faults, as: through(who, { DB: faults.db }) };
@@ -140,9 +148,7 @@ describe('a write whose batch fails part-way leaves the old state or the new, ne
   });
 
   it('closing a period (POST /periods/{id}/close)', async () => {
-    const m = await openMonth(['KF002']);
-    const ids = ok(await m.t.owner.get(`/evaluations?periodId=${m.periodId}`)).items.map((e: any) => e.id);
-    for (const id of ids) await toApproved(m, id);
+    const m = await approvedMonth();
     const { faults, as } = withFaults(m.t.owner);
     const { old, statements } = await failEveryStatement(m, faults, () =>
       as.post(`/periods/${m.periodId}/close`, {}),
@@ -156,9 +162,7 @@ describe('a write whose batch fails part-way leaves the old state or the new, ne
   });
 
   it('closing a period whose answer is lost: closed and locked, whole', async () => {
-    const m = await openMonth(['KF002']);
-    const ids = ok(await m.t.owner.get(`/evaluations?periodId=${m.periodId}`)).items.map((e: any) => e.id);
-    for (const id of ids) await toApproved(m, id);
+    const m = await approvedMonth();
     const { faults, as } = withFaults(m.t.owner);
     const lost = await loseTheAnswer(m, faults, () => as.post(`/periods/${m.periodId}/close`, {}));
     expect(lost.now.evaluations.map((e: any) => e.status)).toEqual(['locked', 'locked']);
