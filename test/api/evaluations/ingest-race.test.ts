@@ -82,6 +82,6 @@ describe('16 concurrent ingests into one tenant', () => {
 
     const stats = await writerOf(m.t.tenantId).stats();
     expect(stats).toMatchObject({ expired: 0, lateReleases: 0, held: false, waiting: 0 });
-    expect(stats.mostWaiting, 'the pushes really queued for their turns').toBeGreaterThan(4);
+    expect(stats.mostWaiting, 'the pushes really queued for their turns').toBeGreaterThan(2);
   });
 });
