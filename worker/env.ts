@@ -16,6 +16,8 @@ export interface Env {
   REPORT_JOBS: Queue<ReportJob>;
   /** The HMAC-SHA-256 key of the audit digests (a Workers secret; .dev.vars locally). */
   AUDIT_DIGEST_KEY: string;
+  /** One writer per tenant: the order of its audited writes and its chain head. */
+  TENANT_WRITER: DurableObjectNamespace;
 }
 
 /** One queued export: the report row says what to make; `attempt` spots stale messages. */

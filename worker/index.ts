@@ -7,6 +7,8 @@ import { purgeExpired } from './services/housekeeping';
 import { expireReports, failInterruptedReports } from './services/reports/expire';
 import { consumeReportJobs } from './services/reports/job';
 
+export { TenantWriter } from './audit/writer';
+
 const app = createApp();
 
 export default {

@@ -36,7 +36,7 @@ export function ingestRows({ period, from, employees, count, seed = 0 }) {
 /** Creates the tenant; resolves to the owner's session and the integrator's key. */
 export async function seedTenant(baseUrl, { slug, employees }) {
   const owner = new ApiClient(baseUrl);
-  await owner.must('POST', '/signup', {
+  const signedUp = await owner.must('POST', '/signup', {
     companyName: `基准测试物业（${slug}）`,
     slug,
     adminName: '基准',
@@ -64,5 +64,10 @@ export async function seedTenant(baseUrl, { slug, employees }) {
     name: 'benchmark integrator',
     scopes: ['org:read', 'evaluations:read', 'evaluations:write', 'metrics:write'],
   });
-  return { owner, integrator: new ApiClient(baseUrl, { apiKey: key.secret }), apiKey: key.secret };
+  return {
+    tenantId: signedUp.tenant.id,
+    owner,
+    integrator: new ApiClient(baseUrl, { apiKey: key.secret }),
+    apiKey: key.secret,
+  };
 }

@@ -44,7 +44,12 @@ function migrationStatements() {
     .filter(Boolean);
 }
 
-/** Starts the Worker; resolves to its URL and a `dispose` that stops workerd. */
+const RAW_WORKER = 'jixiao-bench-raw';
+
+/**
+ * Starts the Worker, and beside it the bench-only raw Worker (raw-worker.mjs) bound to the same
+ * D1 database, on its own port; resolves to both URLs and a `dispose` that stops workerd.
+ */
 export async function startWorker(tmpDir) {
   const scriptPath = bundle(path.join(tmpDir, 'bundle'));
   const { Miniflare, convertV4MiniflareOptions } = await loadMiniflare();
@@ -57,23 +62,44 @@ export async function startWorker(tmpDir) {
   ).workerOptions;
   const mf = new Miniflare(
     convertV4MiniflareOptions({
-      ...workerOptions,
-      name: 'jixiao-api',
-      modules: true,
-      scriptPath,
-      modulesRoot: path.dirname(scriptPath),
-      rootPath: root,
       host: '127.0.0.1',
       port: 0,
       resourcePersistencePath: path.join(tmpDir, 'state'),
+      workers: [
+        {
+          ...workerOptions,
+          name: 'jixiao-api',
+          modules: true,
+          scriptPath,
+          modulesRoot: path.dirname(scriptPath),
+          rootPath: root,
+        },
+        {
+          name: RAW_WORKER,
+          modulesRoot: import.meta.dirname,
+          modules: ['raw-worker.mjs', 'raw-sql.mjs'].map((file) => ({
+            type: 'ESModule',
+            path: path.join(import.meta.dirname, file),
+          })),
+          compatibilityDate: workerOptions.compatibilityDate,
+          // The same database id: the same persisted D1, so the same rows and the same files.
+          d1Databases: workerOptions.d1Databases,
+          // The API's tenant writers, to read their counts (no lease is ever taken from here).
+          durableObjects: {
+            TENANT_WRITER: { className: 'TenantWriter', scriptName: 'jixiao-api', useSQLite: true },
+          },
+          unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
+        },
+      ],
     }),
   );
   try {
     const url = await mf.ready;
+    const rawUrl = await mf.unsafeGetDirectURL(RAW_WORKER);
     const db = await mf.getD1Database('DB');
     // One batch is one transaction: a broken migration leaves nothing half applied.
     await db.batch(migrationStatements().map((sql) => db.prepare(sql)));
-    return { url: url.origin, dispose: () => mf.dispose() };
+    return { url: url.origin, rawUrl: rawUrl.origin, dispose: () => mf.dispose() };
   } catch (err) {
     await mf.dispose();
     throw err;

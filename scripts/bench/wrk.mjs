@@ -8,6 +8,33 @@ export function wrkAvailable() {
   return spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined;
 }
 
+const HOW_TO_INSTALL =
+  'npm run bench needs `wrk` on PATH (Debian/Ubuntu: apt-get install -y wrk; macOS: brew install wrk).';
+
+/**
+ * wrk on PATH, installed with apt-get first when we run as root on Debian/Ubuntu and the
+ * package is reachable; otherwise one line saying how. Answers whether wrk is there.
+ */
+export function ensureWrk() {
+  if (wrkAvailable()) return true;
+  const apt = (...args) =>
+    spawnSync('apt-get', args, {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  if (process.getuid?.() === 0 && apt('--version').error === undefined) {
+    console.log('wrk is missing; installing it with apt-get…');
+    // The package lists may be stale or absent on a fresh image: update once if the first try fails.
+    if (apt('install', '-y', '-q', 'wrk').status !== 0) {
+      apt('update', '-q');
+      apt('install', '-y', '-q', 'wrk');
+    }
+    if (wrkAvailable()) return true;
+  }
+  console.error(HOW_TO_INSTALL);
+  return false;
+}
+
 /** Lua string literal that no JSON body can close early. */
 const long = (s) => `[==[${s}]==]`;
 

@@ -32,6 +32,9 @@ function nextAddress(): string {
   addresses += 1;
   return `198.19.${(addresses >> 8) & 255}.${addresses & 255}`;
 }
+/** How a request reaches the Worker: SELF, or the app with a test's own bindings (app.ts). */
+export type Send = (url: string, init: RequestInit) => Promise<Response>;
+const viaSelf: Send = (url, init) => SELF.fetch(url, init);
 
 /** One HTTP call through the Worker under test (SELF), answered as status + parsed body. */
 export async function call(
@@ -39,6 +42,7 @@ export async function call(
   method: string,
   path: string,
   opts: CallOptions = {},
+  send: Send = viaSelf,
 ): Promise<Reply> {
   const headers: Record<string, string> = {
     Origin: ORIGIN,
@@ -56,7 +60,7 @@ export async function call(
     body = JSON.stringify(opts.body);
     headers['Content-Type'] = 'application/json';
   }
-  const res = await SELF.fetch(`${ORIGIN}/api/v1${path}`, {
+  const res = await send(`${ORIGIN}/api/v1${path}`, {
     method,
     headers: { ...headers, ...opts.headers },
     body,
@@ -81,15 +85,17 @@ export function cookieFrom(res: Reply, name = 'jx_session'): string {
 }
 
 /** Bound caller: `as.get('/me')`. */
-export function caller(creds: Credentials) {
+export function caller(creds: Credentials, send?: Send) {
   return {
     creds,
-    get: (path: string, opts?: CallOptions) => call(creds, 'GET', path, opts),
-    post: (path: string, body?: unknown, opts?: CallOptions) => call(creds, 'POST', path, { ...opts, body }),
+    get: (path: string, opts?: CallOptions) => call(creds, 'GET', path, opts, send),
+    post: (path: string, body?: unknown, opts?: CallOptions) =>
+      call(creds, 'POST', path, { ...opts, body }, send),
     patch: (path: string, body?: unknown, opts?: CallOptions) =>
-      call(creds, 'PATCH', path, { ...opts, body }),
-    put: (path: string, body?: unknown, opts?: CallOptions) => call(creds, 'PUT', path, { ...opts, body }),
-    delete: (path: string, opts?: CallOptions) => call(creds, 'DELETE', path, opts),
+      call(creds, 'PATCH', path, { ...opts, body }, send),
+    put: (path: string, body?: unknown, opts?: CallOptions) =>
+      call(creds, 'PUT', path, { ...opts, body }, send),
+    delete: (path: string, opts?: CallOptions) => call(creds, 'DELETE', path, opts, send),
   };
 }
 export type Caller = ReturnType<typeof caller>;

@@ -7,6 +7,7 @@ declare global {
       REPORTS: R2Bucket;
       REPORT_JOBS: Queue<import('../../worker/env').ReportJob>;
       AUDIT_DIGEST_KEY: string;
+      TENANT_WRITER: DurableObjectNamespace;
       TEST_MIGRATIONS: D1Migration[];
       SIGNUP_PER_CLIENT: RateLimit;
       SIGNUP_GLOBAL: RateLimit;

@@ -3,6 +3,7 @@
 import type {
   D1Database as D1,
   D1PreparedStatement as D1S,
+  DurableObjectNamespace as DON,
   Fetcher as F,
   R2Bucket as R2,
 } from '@cloudflare/workers-types';
@@ -10,6 +11,7 @@ import type {
 declare global {
   type D1Database = D1;
   type D1PreparedStatement = D1S;
+  type DurableObjectNamespace = DON;
   type R2Bucket = R2;
   type Fetcher = F;
   interface SubtleCrypto {

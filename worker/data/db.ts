@@ -6,14 +6,27 @@ import { withD1Limits } from './limits';
 export type Db = DrizzleD1Database<typeof schema>;
 
 const clients = new WeakMap<D1Database, Db>();
+/** Each client's tenant writers (worker/audit/writer.ts), for commit(). */
+const writers = new WeakMap<Db, Env['TENANT_WRITER']>();
 
-function clientFor(binding: D1Database): Db {
-  let db = clients.get(binding);
+function clientFor(env: Env): Db {
+  let db = clients.get(env.DB);
   if (!db) {
-    db = drizzle(withD1Limits(binding), { schema });
-    clients.set(binding, db);
+    db = drizzle(withD1Limits(env.DB), { schema });
+    clients.set(env.DB, db);
   }
+  writers.set(db, env.TENANT_WRITER);
   return db;
+}
+
+/**
+ * The tenant writers beside a database: every audited write to it runs in its tenant's turn
+ * (worker/audit/commit.ts). Carried with the client so that commit(db, …) needs nothing more.
+ */
+export function writersOf(db: Db): Env['TENANT_WRITER'] {
+  const namespace = writers.get(db);
+  if (!namespace) throw new Error('no TENANT_WRITER binding beside this database (wrangler.toml)');
+  return namespace;
 }
 
 /**
@@ -22,7 +35,7 @@ function clientFor(binding: D1Database): Db {
  * (docs/scaling.md) and no handler or service changes.
  */
 export function dbFor(env: Env, _tenantId: string): Db {
-  return clientFor(env.DB);
+  return clientFor(env);
 }
 
 /**
@@ -30,5 +43,5 @@ export function dbFor(env: Env, _tenantId: string): Db {
  * token, an API key hash. In a sharded future these live in the directory database.
  */
 export function directoryDb(env: Env): Db {
-  return clientFor(env.DB);
+  return clientFor(env);
 }

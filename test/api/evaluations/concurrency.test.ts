@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { commitProbe } from '../../../worker/audit/commit';
 import { dbFor } from '../../../worker/data/db';
 import { ApiError } from '../../../worker/lib/errors';
 import { changeEvaluation } from '../../../worker/services/evaluations/store';
@@ -66,9 +67,9 @@ describe('optimistic concurrency on evaluations (ETag / If-Match)', () => {
     expect(ok(await t.owner.get('/audit-log/verify')).ok).toBe(true);
   });
 
-  it('a true race: both writers read revision 1 before either commits; the loser re-plans and gets 412', async () => {
-    // Over HTTP workerd tends to finish the first request before the second plans, so here two
-    // service calls are held until both have read the evaluation: only the commit can tell.
+  it('two writers on one ETag take turns: the second plans after the first committed and gets 412', async () => {
+    // Over HTTP workerd tends to finish the first request before the second plans, so here the
+    // first service call is held inside its plan while the second one starts.
     const m = await openMonth();
     const { t, evaluationId: id } = m;
     const scopeFor = (requestId: string): Scope => ({
@@ -78,9 +79,14 @@ describe('optimistic concurrency on evaluations (ETag / If-Match)', () => {
       actor: { tenantId: t.tenantId, actorType: 'user', actorId: t.ownerId, requestId },
       lang: 'en',
     });
-    let arrived = 0;
+    const runs: string[] = [];
+    commitProbe.planRan = (actor) => runs.push(actor.requestId);
+    let firstPlanned!: () => void;
+    const planning = new Promise<void>((r) => {
+      firstPlanned = r;
+    });
     let release!: () => void;
-    const bothRead = new Promise<void>((r) => {
+    const held = new Promise<void>((r) => {
       release = r;
     });
     const planned: number[] = [];
@@ -93,27 +99,35 @@ describe('optimistic concurrency on evaluations (ETag / If-Match)', () => {
         checks: [],
       };
       const change = { kind: 'record', via: 'record', inputs, source: 'person' } as const;
-      // The aggregate has accepted the change on the revision it read; hold until both have.
+      // The aggregate has accepted the change on the revision it read; hold the turn there.
       return changeEvaluation(scope, id, `"${id}.1"`, change, async (state) => {
         planned.push(state.row.revision);
-        arrived += 1;
-        if (arrived === 2) release();
-        await bothRead;
+        firstPlanned();
+        await held;
       });
     };
-    const results = await Promise.allSettled([write(1000, 'req_racer1'), write(2000, 'req_racer2')]);
-    expect(planned, 'both planned on revision 1').toEqual([1, 1]);
-    const fulfilled = results.filter((r) => r.status === 'fulfilled');
-    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    expect(fulfilled).toHaveLength(1);
-    expect(rejected).toHaveLength(1);
-    expect(rejected[0]!.reason).toBeInstanceOf(ApiError);
-    expect((rejected[0]!.reason as ApiError).code).toBe('PRECONDITION_FAILED');
-    const winner = (fulfilled[0] as PromiseFulfilledResult<{ row: { revision: number } }>).value;
-    expect(winner.row.revision).toBe(2);
+    try {
+      const first = write(1000, 'req_racer1');
+      await planning;
+      const second = write(2000, 'req_racer2');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(runs, 'the second waits for its turn while the first plans').toEqual(['req_racer1']);
+      release();
+      const results = await Promise.allSettled([first, second]);
+      expect(runs, 'each plan ran once').toEqual(['req_racer1', 'req_racer2']);
+      expect(planned, 'only the first got as far as deciding').toEqual([1]);
+      expect(results[0].status).toBe('fulfilled');
+      const rejected = results[1] as PromiseRejectedResult;
+      expect(rejected.reason).toBeInstanceOf(ApiError);
+      expect((rejected.reason as ApiError).code).toBe('PRECONDITION_FAILED');
+      const winner = (results[0] as PromiseFulfilledResult<{ row: { revision: number } }>).value;
+      expect(winner.row.revision).toBe(2);
+    } finally {
+      commitProbe.planRan = undefined;
+    }
     const stored = await inputsOf(id);
     expect(stored).toHaveLength(1);
-    expect([1000, 2000]).toContain(stored[0]!.value);
+    expect(stored[0]!.value).toBe(1000);
     expect(await auditActions(id)).toEqual(['evaluation.inputs.add']);
     expect(ok(await t.owner.get('/audit-log/verify')).ok).toBe(true);
   });
