@@ -157,8 +157,8 @@ describe('optimistic concurrency on evaluations (ETag / If-Match)', () => {
       expect(await auditActions(id)).toEqual(['evaluation.inputs.add', 'evaluation.submit']);
     } else {
       expect(after.evaluation[0]).toMatchObject({ status: 'draft', revision: 3 });
-      // Ratings add up to a mean (they do not replace each other): the first 95 and the new 40.
-      expect(examRows).toEqual([{ value: 40 }, { value: 95 }]);
+      // One rater counts once per indicator: the owner's new 40 replaces their 95.
+      expect(examRows).toEqual([{ value: 40 }]);
       expect(await auditActions(id)).toEqual(['evaluation.inputs.add', 'evaluation.inputs.add']);
     }
     expect(ok(await t.owner.get('/audit-log/verify')).ok).toBe(true);
