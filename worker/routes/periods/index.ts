@@ -13,6 +13,7 @@ import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
 import { router } from '../router';
 import { idParam, isoTime } from '../schemas';
 import { rosterRoutes } from './roster';
+import { periodSummaryRoutes } from './summary';
 
 const tags = ['Periods'];
 const read = { roles: EVERYONE, scopes: ['evaluations:read', 'evaluations:write'] } as const;
@@ -103,4 +104,5 @@ export const periodRoutes = router()
   .openapi(get, async (c) => c.json(publicPeriod(await findPeriod(scopeOf(c), c.req.valid('param').id)), 200))
   .openapi(open, async (c) => c.json(await openPeriod(scopeOf(c), c.req.valid('json').key), 201))
   .openapi(close, async (c) => c.json(await closePeriod(scopeOf(c), c.req.valid('param').id), 200))
-  .route('/', rosterRoutes);
+  .route('/', rosterRoutes)
+  .route('/', periodSummaryRoutes);
