@@ -1,39 +1,13 @@
-import { apiHeaders, failureOf } from './api';
+import type { InferResponseType } from 'hono/client';
+import { type api, apiHeaders, failureOf, ok } from './api';
 
 /*
- * The reports, period-summary and audit-digest APIs as CONTRACTS.md describes them (issue 7).
- * They are called with fetch and typed here until the Worker's routes carry their types.
+ * The reports and audit-digest APIs as CONTRACTS.md describes them (issue 7), called with fetch
+ * and typed here until the Worker's routes carry their types.
  */
 
-export interface Summary {
-  periodId: string;
-  periodKey: string;
-  status: 'open' | 'closed';
-  evaluations: number;
-  byStatus: Record<'draft' | 'submitted' | 'confirmed' | 'appealed' | 'approved' | 'locked', number>;
-  grades: { grade: string; label: string; count: number }[];
-  histogram: { from: number; to: number; count: number }[];
-  departments: {
-    departmentId: string;
-    name: string;
-    headcount: number;
-    mean: number;
-    median: number;
-    min: number;
-    max: number;
-  }[];
-  openAppeals: {
-    evaluationId: string;
-    appealId: string;
-    employeeId: string;
-    employeeNo: string;
-    employeeName: string;
-    reason: string;
-    createdAt: string;
-  }[];
-  totalBonusFen: number;
-  totalPayFen: number;
-}
+/** GET /periods/{id}/summary, typed by the Worker's route (landed from issue 7). */
+export type Summary = InferResponseType<(typeof api.periods)[':id']['summary']['$get'], 200>;
 
 export const reportKinds = [
   'period-scores',

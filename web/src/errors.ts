@@ -71,20 +71,30 @@ const statusWords: Record<string, string> = {
   locked: 'status_locked',
   published: 'vstatus_published',
   archived: 'sstatus_archived',
+  // The workflow's steps, as the API names them in WRONG_STATE and TRANSITION_NOT_ALLOWED.
+  submit: 'submit',
+  confirm: 'confirm',
+  appeal: 'appeal',
+  resolve: 'resolve',
+  approve: 'approve',
+  reopen: 'reopen',
 };
 
 /** Takes the wire out of a message of the API: codes in brackets, field prefixes, keys, states. */
 export function humanize(text: string): string {
   let s = text;
   // "（regex）", "（状态：draft）", "（reopen）", "(status: published)": the code beside a word that said it.
-  s = s.replace(/\s?[（(](?:[^（()）]*[：:]\s*)?[A-Za-z][\w\s:-]*[）)]/g, '');
+  s = s.replace(/\s?[（(](?:[^（()）]*[：:]\s*)?[A-Za-z][\w\s:.[\]-]*[）)]/g, '');
   // "employeeId：员工 …": the field the sentence is about, named by a person's words below.
   s = s.replace(/^[a-z][\w.[\]]*[：:]\s*/, '');
   s = s.replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\b[a-z][a-z0-9]+\b/g, (word) => {
+    // In English, plain words (draft, approve) are English; only snake_case keys are codes there.
+    if (lang.value === 'en' && !word.includes('_')) return word;
     const status = statusWords[word];
     if (status && hasText(status)) return t(status);
     return knownNames.get(word) ?? word;
   });
+  if (lang.value === 'zh-CN') s = s.replace(/, /g, '、');
   return s.trim();
 }
 

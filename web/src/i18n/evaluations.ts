@@ -34,9 +34,11 @@ export const evaluationTexts = {
     'A leaver: choose “Remove” in the table and give the reason (kept in the audit log).',
   ],
   removeLeaver: ['移出', 'Remove'],
-  leaveReason: [
-    '将 {name} 移出本周期的原因（如：11月15日离职）',
-    'Why {name} leaves the period (e.g. left on 15 Nov)',
+  leaveAsk: ['将 {name} 移出本周期？', 'Remove {name} from the period?'],
+  leaveReason: ['原因（如：11月15日离职）', 'Reason (e.g. left on 15 Nov)'],
+  leaveDetail: [
+    '其本月考核、录入与申诉将删除，完整内容保留在审计日志中。',
+    'The month’s evaluation, inputs and appeals go; the audit log keeps them whole.',
   ],
   ranking: ['排名', 'Ranking'],
   rankingOf: ['{key} 排名', 'Ranking {key}'],

@@ -52,7 +52,9 @@ interface Ask {
   detail?: string;
   confirmLabel: string;
   danger: boolean;
-  resolve: (ok: boolean) => void;
+  /** When set, the dialog asks for a written reason under this label. */
+  reasonLabel?: string;
+  resolve: (answer: string | null) => void;
 }
 const asking = signal<Ask | null>(null);
 
@@ -67,6 +69,24 @@ export function confirmFirst(
       detail: opts.detail,
       confirmLabel: opts.confirmLabel ?? t('ok'),
       danger: opts.danger ?? false,
+      resolve: (answer) => resolve(answer !== null),
+    };
+  });
+}
+
+/** Asks first, with a written reason: resolves the reason, or null when cancelled. */
+export function askReason(
+  message: string,
+  reasonLabel: string,
+  opts: { detail?: string; confirmLabel?: string; danger?: boolean } = {},
+): Promise<string | null> {
+  return new Promise((resolve) => {
+    asking.value = {
+      message,
+      detail: opts.detail,
+      reasonLabel,
+      confirmLabel: opts.confirmLabel ?? t('ok'),
+      danger: opts.danger ?? false,
       resolve,
     };
   });
@@ -75,6 +95,7 @@ export function confirmFirst(
 /** The one confirmation dialog of the app (a modal <dialog>: focus is kept inside, Esc cancels). */
 export function ConfirmDialog() {
   const ref = useRef<HTMLDialogElement>(null);
+  const [reason, setReason] = useState('');
   const ask = asking.value;
   useEffect(() => {
     const d = ref.current;
@@ -83,8 +104,9 @@ export function ConfirmDialog() {
     if (!ask && d.open) d.close();
   }, [ask]);
   const answer = (ok: boolean) => {
-    ask?.resolve(ok);
+    ask?.resolve(ok ? reason.trim() : null);
     asking.value = null;
+    setReason('');
   };
   return (
     <dialog ref={ref} id="confirm" aria-labelledby="confirm-message" onCancel={() => answer(false)}>
@@ -94,11 +116,28 @@ export function ConfirmDialog() {
             <strong>{ask.message}</strong>
           </p>
           {ask.detail && <p class="muted">{ask.detail}</p>}
+          {ask.reasonLabel && (
+            <div class="field">
+              <label for="confirm-reason">{ask.reasonLabel}</label>
+              <textarea
+                id="confirm-reason"
+                rows={3}
+                maxLength={2000}
+                value={reason}
+                onInput={(e) => setReason(e.currentTarget.value)}
+              />
+            </div>
+          )}
           <div class="row">
             <button type="button" onClick={() => answer(false)}>
               {t('cancel')}
             </button>
-            <button type="button" class={ask.danger ? 'danger' : 'primary'} onClick={() => answer(true)}>
+            <button
+              type="button"
+              class={ask.danger ? 'danger' : 'primary'}
+              disabled={ask.reasonLabel !== undefined && reason.trim() === ''}
+              onClick={() => answer(true)}
+            >
               {ask.confirmLabel}
             </button>
           </div>

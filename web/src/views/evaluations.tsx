@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import { loadDepartments, namesById } from '../org-api';
 import { isAdmin, isSupervisor } from '../session';
 import { Select, TextInput } from '../ui/inputs';
-import { Badge, confirmFirst, Loading, Page, useLoad } from '../ui/kit';
+import { askReason, Badge, confirmFirst, Loading, Page, useLoad } from '../ui/kit';
 import { type BulkOutcome, BulkSummary, runBulk } from './evaluations-bulk';
 import { PeriodAdmin } from './period-admin';
 import { PeriodSelect, usePeriods } from './period-picker';
@@ -68,8 +68,12 @@ export function EvaluationsView() {
     void ranking.reload();
   };
   const leave = async (e: Evaluation) => {
-    const reason = window.prompt(t('leaveReason', { name: e.employeeName ?? '' }));
-    if (!reason?.trim() || !p) return;
+    const reason = await askReason(t('leaveAsk', { name: e.employeeName ?? '' }), t('leaveReason'), {
+      detail: t('leaveDetail'),
+      confirmLabel: t('removeLeaver'),
+      danger: true,
+    });
+    if (!reason || !p) return;
     setLeaveFailure(null);
     try {
       await ok(
