@@ -1,4 +1,5 @@
 import type { SchemeContent } from '../../worker/domain/scheme';
+import { fieldLabel as domainLabel } from '../../worker/domain/scheme/errors';
 import { ApiFailure, type FieldIssue } from './api';
 import { hasText, lang, t } from './i18n';
 
@@ -104,8 +105,11 @@ export function issueText(issue: FieldIssue, hint?: string): string {
     return hint ?? t('badFormat');
   }
   let m = issue.message;
-  for (const sep of ['：', ': ', ' ']) {
-    if (m.startsWith(issue.field + sep)) m = m.slice(issue.field.length + sep.length);
+  // The API names the field first: by its path (zod's issues) or by the scheme domain's label.
+  for (const head of [issue.field, domainLabel(issue.field, lang.value)]) {
+    for (const sep of ['：', ': ', ' ', '']) {
+      if (m.startsWith(head + sep)) m = m.slice(head.length + sep.length);
+    }
   }
   return humanize(m);
 }

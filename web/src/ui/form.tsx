@@ -36,6 +36,8 @@ export function useFieldErrors(name: string | undefined, hint?: string): string[
 
 interface FieldProps {
   label: string;
+  /** A fixed id for the control (tests and links find it); otherwise one is made up. */
+  id?: string;
   /** The API's field path this control fills (its errors appear here). */
   name?: string;
   hint?: string;
@@ -46,8 +48,9 @@ interface FieldProps {
 }
 
 /** A labelled control with its help text and its errors, named by the label. */
-export function Field({ label, name, hint, help, children, class: cls }: FieldProps) {
-  const id = useId();
+export function Field({ label, name, hint, help, children, class: cls, id: fixed }: FieldProps) {
+  const made = useId();
+  const id = fixed ?? made;
   const errors = useFieldErrors(name, hint);
   const helpId = help ? `${id}-help` : undefined;
   const errId = errors.length > 0 ? `${id}-err` : undefined;

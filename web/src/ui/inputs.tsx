@@ -18,11 +18,11 @@ type InputProps = {
 /** A labelled text input bound to a value, showing the errors of its API field. */
 export function TextInput({ label, name, value, onValue, help, hint, id: fixedId, ...rest }: InputProps) {
   return (
-    <Field label={label} name={name} help={help} hint={hint}>
+    <Field label={label} name={name} help={help} hint={hint} id={fixedId}>
       {(id, describedBy, invalid) => (
         <input
           {...(rest as { type?: 'text' })}
-          id={fixedId ?? id}
+          id={id}
           value={value}
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
@@ -42,10 +42,10 @@ export function TextArea(props: {
   id?: string;
 }) {
   return (
-    <Field label={props.label} name={props.name}>
+    <Field label={props.label} name={props.name} id={props.id}>
       {(id, describedBy, invalid) => (
         <textarea
-          id={props.id ?? id}
+          id={id}
           rows={2}
           maxLength={2000}
           required={props.required}
@@ -74,10 +74,10 @@ export function Select(props: {
   help?: string;
 }) {
   return (
-    <Field label={props.label} name={props.name} help={props.help}>
+    <Field label={props.label} name={props.name} help={props.help} id={props.id}>
       {(id, describedBy, invalid) => (
         <select
-          id={props.id ?? id}
+          id={id}
           value={props.value}
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}

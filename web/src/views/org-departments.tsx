@@ -25,10 +25,19 @@ export function Departments() {
     }
   };
   const setSupervisors = async (id: string, userIds: string[]) => {
+    // Shown at once (a controlled checkbox would otherwise spring back until the API answers).
+    if (data.data)
+      data.set({
+        ...data.data,
+        departments: data.data.departments.map((d) =>
+          d.id === id ? { ...d, supervisorUserIds: userIds } : d,
+        ),
+      });
     const done = await action.run(() =>
       ok(api.departments[':id'].supervisors.$put({ param: { id }, json: { userIds } })),
     );
-    if (done) void data.reload();
+    void data.reload();
+    return done;
   };
   if (!data.data) return <Loading />;
   const { departments, supervisors } = data.data;

@@ -79,10 +79,19 @@ export function UsersView() {
   };
   const setDepartment = async (u: User, d: Department, on: boolean) => {
     const userIds = on ? [...d.supervisorUserIds, u.id] : d.supervisorUserIds.filter((x) => x !== u.id);
+    if (data.data)
+      data.set({
+        ...data.data,
+        departments: data.data.departments.map((x) =>
+          x.id === d.id ? { ...x, supervisorUserIds: userIds } : x,
+        ),
+      });
     const done = await action.run(() =>
       ok(api.departments[':id'].supervisors.$put({ param: { id: d.id }, json: { userIds } })),
     );
-    if (done) void data.reload();
+    // Success or refusal, the page shows what the API now holds.
+    void data.reload();
+    return done;
   };
   return (
     <Page title={t('users')}>
