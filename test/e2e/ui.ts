@@ -90,6 +90,8 @@ export async function shoot(page: Page, name: string, widths: number[] = [1280, 
   const before = page.viewportSize();
   for (const width of widths) {
     await page.setViewportSize({ width, height: width > 600 ? 900 : 812 });
+    // From the top, so sticky parts (the editor's checks) are where a person first sees them.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(250);
     await page.screenshot({ path: path.join(shotDir, `${name}-${width}.png`), fullPage: true });
   }
@@ -106,4 +108,13 @@ export async function expectNoSideScroll(page: Page, width = 375) {
 /** One h1 on the page (a11y: every page names itself once). */
 export async function expectOneH1(page: Page) {
   expect(await page.locator('h1').count(), `h1 on ${page.url()}`).toBe(1);
+}
+
+/** Presses Tab until `selector` has focus (or gives up): proof that the keyboard reaches it. */
+export async function tabTo(page: Page, selector: string, max = 200) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
 }

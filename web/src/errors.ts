@@ -46,7 +46,7 @@ export function fieldLabel(path: string, content?: SchemeContent): string {
     if (index !== undefined) {
       const row = (child as Record<string, unknown>[] | undefined)?.[index];
       const rowName = row && (typeof row.name === 'string' ? row.name : row.grade);
-      const what = labelOf(`row_${seg}`) || labelOf(seg);
+      const what = hasText(`row_${seg}`) ? t(`row_${seg}` as 'row_bands') : labelOf(seg);
       out.push(
         typeof rowName === 'string' && rowName ? t('named', { what, name: rowName }) : ordinal(index, what),
       );
@@ -123,6 +123,5 @@ export function failureText(err: unknown): string {
   if (err.status === 401) return err.code === 'UNAUTHORIZED' ? t('signInAgain') : humanize(err.message);
   if (err.status === 403 && err.code === 'CSRF_FAILED') return t('signInAgain');
   if (err.status >= 500) return t('serverError');
-  if (err.code === 'VALIDATION_FAILED' && err.details.length > 0) return t('checkFields');
   return humanize(err.message);
 }

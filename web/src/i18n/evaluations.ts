@@ -132,6 +132,7 @@ export const evaluationTexts = {
   disputed: ['申诉的记录：{list}', 'Disputed: {list}'],
   voidedByAnswer: ['作废的记录：{list}', 'Voided: {list}'],
   noMonths: ['还没有你的考核', 'No month of yours yet'],
+  yourTurn: ['确认或申诉', 'Confirm or appeal'],
   waitingForYou: ['等待你确认或申诉', 'Waiting for you to confirm or appeal'],
   // 概览
   totals: ['本月合计', 'This month'],

@@ -72,6 +72,5 @@ export const shellTexts = {
   serverError: ['服务器暂时出错，请稍后重试', 'The server had a problem; please retry later'],
   staleEtag: ['这份考核已被他人修改，请刷新后重试', 'Someone else changed this evaluation; reload and retry'],
   signInAgain: ['登录已失效，请重新登录', 'Your session has ended; sign in again'],
-  checkFields: ['输入有误，请按标出的字段修改', 'Some fields need a fix; see the marks'],
   badFormat: ['格式不正确', 'has the wrong format'],
 } satisfies Record<string, readonly [string, string]>;

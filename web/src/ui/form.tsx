@@ -3,6 +3,7 @@ import { useContext, useId } from 'preact/hooks';
 import type { SchemeContent } from '../../../worker/domain/scheme';
 import { ApiFailure, type FieldIssue } from '../api';
 import { failureText, fieldLabel, issueText } from '../errors';
+import { t } from '../i18n';
 
 /**
  * A form's failure, shared with its fields: each Field shows the issues of its own path beside
@@ -66,7 +67,7 @@ export function Field({ label, name, hint, help, children, class: cls, id: fixed
       )}
       {errors.length > 0 && (
         <small id={errId} class="field-error">
-          {errors.map((e) => `${label}：${e}`).join('；')}
+          {errors.map((e) => t('labelled', { label, value: e })).join(t('sep'))}
         </small>
       )}
     </div>
@@ -85,7 +86,11 @@ export function FormError({ id, failure }: { id?: string; failure: unknown }) {
         <ul>
           {orphans.map((i) => {
             const label = fieldLabel(i.field, ctx.content);
-            return <li key={i.field + i.code}>{label ? `${label}：${issueText(i)}` : issueText(i)}</li>;
+            return (
+              <li key={i.field + i.code}>
+                {label ? t('labelled', { label, value: issueText(i) }) : issueText(i)}
+              </li>
+            );
           })}
         </ul>
       )}

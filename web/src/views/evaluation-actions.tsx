@@ -188,7 +188,7 @@ export function WorkflowActions({
   if (parts.length === 0 && !failure) return null;
   return (
     <section class="card" id="actions">
-      <h2>{t('actions')}</h2>
+      <h2>{isEmployee() ? t('yourTurn') : t('actions')}</h2>
       <div class="stack">{parts}</div>
       <div id="action-error" class="error" role="alert">
         {failure ? failureText(failure) : ''}

@@ -38,6 +38,7 @@ export function NumberInput(props: {
       {(id, describedBy, invalid) => (
         <input
           id={id}
+          data-field={props.name}
           type="number"
           inputMode="decimal"
           step={props.step ?? 'any'}

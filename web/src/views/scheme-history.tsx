@@ -20,7 +20,7 @@ const fieldName = (f: string) => {
 };
 
 /** Every version, and what changed between two of them, indicator by indicator. */
-export function VersionHistory(props: { schemeId: string; versions: VersionRow[] }) {
+export function VersionHistory(props: { schemeId: string; versions: VersionRow[]; revision: number }) {
   const sorted = [...props.versions].sort((a, b) => a.version - b.version);
   const [from, setFrom] = useState(String(sorted.at(-2)?.version ?? sorted[0]?.version ?? 1));
   const [to, setTo] = useState(String(sorted.at(-1)?.version ?? 1));
@@ -30,7 +30,7 @@ export function VersionHistory(props: { schemeId: string; versions: VersionRow[]
       ok(api.schemes[':id'].versions[':version'].$get({ param: { id: props.schemeId, version: v } }));
     const [a, b] = await Promise.all([get(from), get(to)]);
     return diffContent(a.content as SchemeContent, b.content as SchemeContent);
-  }, [props.schemeId, from, to]);
+  }, [props.schemeId, from, to, props.revision]);
   const options = sorted.map((v) => ({ value: String(v.version), label: t('version', { n: v.version }) }));
   return (
     <section class="card" id="history">

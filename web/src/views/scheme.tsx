@@ -17,7 +17,12 @@ const loadVersion = (id: string, version: string) =>
   ok(api.schemes[':id'].versions[':version'].$get({ param: { id, version } }));
 
 /** The draft being edited: saved as one types (a draft needs only the shape), then previewed. */
-function DraftEditor(props: { schemeId: string; version: Version; onPublished: () => void }) {
+function DraftEditor(props: {
+  schemeId: string;
+  version: Version;
+  onPublished: () => void;
+  onSaved: () => void;
+}) {
   const [content, setContent] = useState(props.version.content as SchemeContent);
   const [saved, setSaved] = useState(0);
   const [saving, setSaving] = useState(false);
@@ -41,7 +46,10 @@ function DraftEditor(props: { schemeId: string; version: Version; onPublished: (
         ),
       );
       setSaving(false);
-      if (done) setSaved((n) => n + 1);
+      if (done) {
+        setSaved((n) => n + 1);
+        props.onSaved();
+      }
     }, 400);
     return () => clearTimeout(timer);
   }, [content]);
@@ -105,6 +113,8 @@ export function SchemeView({ id, version }: { id: string; version?: string }) {
     [id, chosen, s?.updatedAt, s?.draftVersion, s?.currentVersion],
   );
   const action = useAction();
+  // Bumped on each draft save, so the history's comparison follows the draft as it is edited.
+  const [saves, setSaves] = useState(0);
   const newVersion = async () => {
     const made = await action.run(() => ok(api.schemes[':id'].versions.$post({ param: { id } })));
     if (made) {
@@ -149,6 +159,7 @@ export function SchemeView({ id, version }: { id: string; version?: string }) {
           key={data.id}
           schemeId={id}
           version={data}
+          onSaved={() => setSaves((n) => n + 1)}
           onPublished={async () => {
             await scheme.reload();
             go(`#/schemes/${id}/${data.version}`);
@@ -156,7 +167,7 @@ export function SchemeView({ id, version }: { id: string; version?: string }) {
         />
       )}
       {data && data.status !== 'draft' && <SchemeContentView content={data.content as SchemeContent} />}
-      <VersionHistory schemeId={id} versions={s.versions} />
+      <VersionHistory key={s.versions.length} schemeId={id} versions={s.versions} revision={saves} />
       <Assignments schemeId={id} />
     </Page>
   );
