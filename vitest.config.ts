@@ -1,3 +1,4 @@
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
@@ -16,16 +17,37 @@ export default defineConfig({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
               bindings: {
+                // A fixed test key; production's is a secret, npm start's is random (.dev.vars).
+                AUDIT_DIGEST_KEY: 'test-audit-digest-key-0123456789abcdef',
                 TEST_MIGRATIONS: await readD1Migrations(path.join(import.meta.dirname, 'db/migrations')),
               },
             },
           })),
         ],
+        // As wrangler.toml's [alias]: exceljs's stream writer on workerd's node:stream.
+        resolve: {
+          alias: [
+            {
+              find: /^readable-stream$/,
+              replacement: path.join(import.meta.dirname, 'worker/lib/readable-stream.cjs'),
+            },
+          ],
+        },
         test: {
           name: 'api',
           include: ['test/api/**/*.test.ts'],
           setupFiles: ['./test/helpers/apply-migrations.ts'],
           testTimeout: 30_000,
+          // vite does not alias require() calls: exceljs is bundled by esbuild, which does.
+          deps: {
+            optimizer: {
+              ssr: {
+                enabled: true,
+                include: ['exceljs/lib/exceljs.nodejs.js'],
+                rolldownOptions: { external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)] },
+              },
+            },
+          },
         },
       },
       {

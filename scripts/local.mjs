@@ -1,7 +1,8 @@
 // Shared by `npm start` and the browser tests: run the project's own tools on Node 24 and
 // serve the dashboard + API locally with wrangler (embedded D1 and R2, no network).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '..');
@@ -32,10 +33,24 @@ export function applyMigrations(persistTo) {
 }
 
 /**
+ * The API Worker's local secrets, which wrangler reads from `.dev.vars` beside wrangler.toml:
+ * AUDIT_DIGEST_KEY signs the audit digests (production sets it with `wrangler secret put`).
+ * Generated once, random, and kept, so that digests written earlier still verify.
+ */
+export function ensureDevVars() {
+  const file = path.join(root, '.dev.vars');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  if (/^AUDIT_DIGEST_KEY=/m.test(text)) return;
+  const line = `AUDIT_DIGEST_KEY=${randomBytes(32).toString('hex')}\n`;
+  appendFileSync(file, text && !text.endsWith('\n') ? `\n${line}` : line, { mode: 0o600 });
+}
+
+/**
  * Starts `wrangler pages dev` (site + API Worker in one process) in its own process group,
  * so that stopping it stops workerd too.
  */
 export function servePages({ port, persistTo, quiet = false }) {
+  ensureDevVars();
   const child = spawn(
     path.join(bin, 'wrangler'),
     [

@@ -15,6 +15,7 @@ import { evaluationRoutes } from './routes/evaluations';
 import { ingestRoutes } from './routes/ingest';
 import { periodRoutes } from './routes/periods';
 import { positionRoutes } from './routes/positions';
+import { reportRoutes } from './routes/reports';
 import { assignmentRoutes } from './routes/scheme-assignments';
 import { schemeRoutes } from './routes/schemes';
 import { userRoutes } from './routes/users';
@@ -48,7 +49,8 @@ function apiV1() {
     .route('/', positionRoutes)
     .route('/', employeeRoutes)
     .route('/', employeeImportRoutes)
-    .route('/', schemeRoutes);
+    .route('/', schemeRoutes)
+    .route('/', reportRoutes);
 }
 export type ApiV1 = ReturnType<typeof apiV1>;
 

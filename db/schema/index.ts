@@ -3,6 +3,7 @@ export * from './audit-log';
 export * from './evaluations';
 export * from './idempotency';
 export * from './org';
+export * from './reports';
 export * from './schemes';
 export * from './tenants';
 export * from './users';

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { exportScenario } from './export.mjs';
 import { printTable, writeJson } from './report.mjs';
 import { employeesCsv, ingestRows, METRICS_PER_EMPLOYEE, seedTenant } from './seed.mjs';
 import { startWorker } from './worker.mjs';
@@ -183,6 +184,7 @@ try {
       ratio: baseRps / r.requestsPerSec,
     })),
   );
+  rows.push(...(await exportScenario(tmpDir))); // its own Worker: scripts/bench/export.mjs
 } finally {
   await cleanup();
 }

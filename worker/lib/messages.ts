@@ -212,6 +212,40 @@ export const messages = {
     'zh-CN': '导入期间员工数据被他人修改，未导入任何数据，请重试',
     en: 'Employees changed while importing; nothing was imported, please retry',
   },
+  // Reports (worker/services/reports): export jobs and their files.
+  REPORT_KIND_FORBIDDEN: {
+    'zh-CN': '您的角色不能导出「{kind}」报表',
+    en: 'Your role may not export {kind} reports',
+  },
+  PAYROLL_PERIOD_OPEN: {
+    'zh-CN':
+      '考核周期 {key} 尚未关闭，工资表可能还会变化；如需导出，请加上 includeOpen: true（每行将注明考核状态）',
+    en: 'The period {key} is not closed, so its payroll may still change; send includeOpen: true to export it anyway (each row then shows its status)',
+  },
+  REPORT_NOT_READY: {
+    'zh-CN': '报表尚未生成完成（状态：{status}），请稍后再下载',
+    en: 'The report is not ready yet (status: {status}); download it later',
+  },
+  REPORT_NOT_FAILED: {
+    'zh-CN': '只有生成失败的报表可以重试（当前状态：{status}）',
+    en: 'Only a failed report can be retried (status: {status})',
+  },
+  REPORT_STORAGE_FAILED: {
+    'zh-CN': '写入文件存储（R2）失败：{reason}。请重试',
+    en: 'Writing the file to storage (R2) failed: {reason}. Retry it',
+  },
+  REPORT_FAILED: {
+    'zh-CN': '报表生成失败：{reason}。请重试',
+    en: 'The report could not be made: {reason}. Retry it',
+  },
+  REPORT_QUEUE_FAILED: {
+    'zh-CN': '报表任务未能加入队列，请重试',
+    en: 'The report job could not be queued; retry it',
+  },
+  REPORT_CREATOR_GONE: {
+    'zh-CN': '创建此报表的用户或 API 密钥已停用，报表未生成',
+    en: 'The user or API key that asked for this report is no longer active, so it was not made',
+  },
 } satisfies Record<string, Texts>;
 
 export type MessageKey = keyof typeof messages;

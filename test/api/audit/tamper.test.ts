@@ -30,6 +30,9 @@ const rowAt = async (t: TestTenant, seq: number) =>
     )
   )[0]!;
 
+/** These tenants never wrote a digest (test/api/audit/digests.test.ts covers them). */
+const NO_DIGESTS = { checked: 0, ok: true };
+
 async function verify(t: TestTenant) {
   const res = await t.owner.get('/audit-log/verify');
   expect(res.status, show(res)).toBe(200);
@@ -72,6 +75,7 @@ describe('audit log tampering', () => {
       ok: false,
       checked: 2,
       firstBad: { id: e3.id, seq: 3, reason: 'hash_mismatch' },
+      digests: NO_DIGESTS,
     });
 
     // 2. In another tenant, someone breaks a prev_hash link.
@@ -81,6 +85,7 @@ describe('audit log tampering', () => {
       ok: false,
       checked: 3,
       firstBad: { id: r4.id, seq: 4, reason: 'broken_link' },
+      digests: NO_DIGESTS,
     });
 
     // 3. A careful attacker edits an entry and recomputes its hash: the next entry no longer links.
@@ -108,6 +113,7 @@ describe('audit log tampering', () => {
       ok: false,
       checked: 2,
       firstBad: { id: h3.id, seq: 3, reason: 'broken_link' },
+      digests: NO_DIGESTS,
     });
 
     // 4. Someone deletes an entry.
@@ -117,11 +123,17 @@ describe('audit log tampering', () => {
       ok: false,
       checked: 1,
       firstBad: { id: g3.id, seq: 3, reason: 'missing_seq' },
+      digests: NO_DIGESTS,
     });
 
     // The other tenant's chain is not affected by any of it.
     const ok = await verify(untouched);
-    expect(ok).toEqual({ ok: true, checked: 5, headHash: (await rowAt(untouched, 5)).hash });
+    expect(ok).toEqual({
+      ok: true,
+      checked: 5,
+      headHash: (await rowAt(untouched, 5)).hash,
+      digests: NO_DIGESTS,
+    });
 
     // Auditors see the same verdict.
     const auditor = await edited.userWith('auditor');

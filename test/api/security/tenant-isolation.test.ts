@@ -136,6 +136,15 @@ async function fixturesOf(a: TestTenant): Promise<Record<string, Fixture>> {
       positionId: m.positionId,
     }),
   );
+  // A finished report (its file in R2): B must neither read, download, retry nor delete it.
+  const report = await created(
+    a.owner.post('/reports', { kind: 'period-scores', format: 'csv', periodId: m.periodId }),
+    202,
+  );
+  for (let i = 0; (await rowOf('reports', report.id)())[0]?.status !== 'ready'; i++) {
+    if (i > 200) throw new Error('the report fixture never became ready');
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const evaluationBodies: Record<string, unknown> = {
     inputs: { ratings: [{ indicator: 'exam', value: 1 }] },
     appeal: { reason: 'B的申诉' },
@@ -223,6 +232,11 @@ async function fixturesOf(a: TestTenant): Promise<Record<string, Fixture>> {
       ],
       body: (op) => evaluationBodies[op.path.split('/').at(-1)!] ?? {},
       secrets: [A_NAMES.employee, A_NAMES.employeeNo, A_NAMES.scheme],
+    },
+    reports: {
+      id: report.id,
+      state: rowOf('reports', report.id),
+      secrets: [A_NAMES.employee, A_NAMES.employeeNo],
     },
     'scheme-assignments': {
       id: m.assignmentId,

@@ -1,10 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { READERS } from '../../access/roles';
+import { verifyDigests } from '../../services/audit-digests';
 import { listAudit, verifyAudit } from '../../services/audit-log';
 import { scopeOf } from '../../services/scope';
 import { defineRoute, errorResponses, jsonResponse } from '../define';
 import { router } from '../router';
 import { isoTime, pageOf, pageQuery } from '../schemas';
+import { digestRoutes, digestStore } from './digests';
 
 const access = { roles: READERS, scopes: ['audit:read'] } as const;
 const tags = ['Audit log'];
@@ -52,7 +54,12 @@ const verify = defineRoute({
   path: '/audit-log/verify',
   tags,
   operationId: 'verifyAuditLog',
-  summary: 'Recompute the hash chain and name the first entry that does not fit',
+  summary: 'Recompute the hash chain and check it against the signed digests; name what does not fit',
+  description:
+    '`firstBad` names the first entry whose hash or link is wrong. The chain alone cannot see a history that was ' +
+    'rewritten and re-hashed to the end; the digests can: `digests.firstMismatch` names the first digest whose ' +
+    'signature fails, whose link to the previous digest is broken, or whose head no longer matches the chain. ' +
+    '`ok` is false when either check fails.',
   access,
   responses: {
     200: jsonResponse(
@@ -67,6 +74,23 @@ const verify = defineRoute({
             reason: z.enum(['hash_mismatch', 'broken_link', 'missing_seq']),
           })
           .optional(),
+        digests: z.object({
+          checked: z.number().int(),
+          ok: z.boolean(),
+          firstMismatch: z
+            .object({
+              key: z.string(),
+              at: isoTime,
+              reason: z.enum([
+                'signature_invalid',
+                'digest_altered',
+                'broken_link',
+                'head_mismatch',
+                'head_missing',
+              ]),
+            })
+            .optional(),
+        }),
       }),
       'The verdict',
     ),
@@ -74,5 +98,13 @@ const verify = defineRoute({
 });
 
 export const auditRoutes = router()
-  .openapi(verify, async (c) => c.json(await verifyAudit(scopeOf(c)), 200))
+  .openapi(verify, async (c) => {
+    const scope = scopeOf(c);
+    const [chain, digests] = await Promise.all([
+      verifyAudit(scope),
+      verifyDigests(scope.db, digestStore(c.env), scope.tenantId),
+    ]);
+    return c.json({ ...chain, ok: chain.ok && digests.ok, digests }, 200);
+  })
+  .route('/', digestRoutes)
   .openapi(list, async (c) => c.json(await listAudit(scopeOf(c), c.req.valid('query')), 200));
