@@ -93,7 +93,8 @@ export function humanize(text: string): string {
     if (lang.value === 'en' && !word.includes('_')) return word;
     const status = statusWords[word];
     if (status && hasText(status)) return t(status);
-    return knownNames.get(word) ?? word;
+    // "不能晚于 to": another field of the form, named by its label.
+    return knownNames.get(word) ?? (hasText(`f_${word}`) ? t(`f_${word}` as 'f_to') : word);
   });
   if (lang.value === 'zh-CN') s = s.replace(/, /g, '、');
   return s.trim();

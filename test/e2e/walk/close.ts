@@ -92,9 +92,17 @@ export async function exportPayroll(page: Page) {
   await expectOneH1(page);
   await page.locator('#report-kind').selectOption('payroll');
   await page.locator('#report-format').selectOption('xlsx');
+  await expect
+    .poll(() => page.locator('#report-period option:checked').textContent())
+    .toBe('2026-11（已关闭）');
   await page.getByRole('button', { name: '生成', exact: true }).click();
   const ready = page.locator('#report-list li[data-status="ready"]').first();
-  await expect.poll(() => ready.count(), { timeout: 30_000 }).toBe(1);
+  await expect
+    .poll(() => ready.count(), { timeout: 30_000, message: 'the report is ready' })
+    .toBe(1)
+    .catch(async (e) => {
+      throw new Error(`${e.message}\n${await page.locator('main').innerText()}`);
+    });
   expect(await ready.locator('.file-name').textContent()).toMatch(/^工资表.*\.xlsx$/);
   const [download] = await Promise.all([
     page.waitForEvent('download'),

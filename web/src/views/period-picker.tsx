@@ -16,12 +16,13 @@ export function usePeriods() {
   return { ...periods, list, current, choose: setChosen };
 }
 
-export function PeriodSelect(props: { periods: ReturnType<typeof usePeriods>; id?: string }) {
+export function PeriodSelect(props: { periods: ReturnType<typeof usePeriods>; id?: string; name?: string }) {
   const { list, current, choose } = props.periods;
   if (list.length === 0) return null;
   return (
     <Select
       id={props.id ?? 'period'}
+      name={props.name}
       label={t('period')}
       value={current?.id ?? ''}
       options={list.map((p) => ({ value: p.id, label: periodLabel(p) }))}

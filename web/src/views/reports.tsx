@@ -97,7 +97,7 @@ export function ReportsView() {
               onValue={(f) => setFormat(f as 'xlsx' | 'csv')}
               id="report-format"
             />
-            {needsPeriod(kind) && <PeriodSelect periods={periods} id="report-period" />}
+            {needsPeriod(kind) && <PeriodSelect periods={periods} id="report-period" name="periodId" />}
             {(kind === 'employee-history' || kind === 'audit-log') && (
               <>
                 <TextInput
@@ -128,7 +128,11 @@ export function ReportsView() {
               {t('includeOpen')}
             </label>
           )}
-          <button type="submit" class="primary" disabled={action.busy}>
+          <button
+            type="submit"
+            class="primary"
+            disabled={action.busy || (needsPeriod(kind) && !periods.current)}
+          >
             {t('createReport')}
           </button>
           <FormError failure={action.failure} />
