@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /**
@@ -12,6 +12,7 @@ export class PageWatch {
   readonly errors: string[] = [];
   readonly refusals: string[] = [];
   private readonly expected: RegExp[] = [];
+  private readonly expectedConsole: RegExp[] = [];
 
   constructor(readonly page: Page) {
     page.on('console', (m) => {
@@ -33,9 +34,20 @@ export class PageWatch {
     this.expected.push(pattern);
   }
 
-  /** No console error, no exception, and only the refusals the test drove. */
+  /** Declares one console error the test causes on purpose (the CSP probe's blocked script). */
+  expectConsole(pattern: RegExp) {
+    this.expectedConsole.push(pattern);
+  }
+
+  /** No console error (but the one each expectConsole declared), no exception, only driven refusals. */
   assertClean() {
-    expect(this.errors, 'console errors').toEqual([]);
+    const errors = [...this.errors];
+    for (const p of this.expectedConsole) {
+      const i = errors.findIndex((e) => p.test(e));
+      expect(i, `the console error ${p} the test caused`).toBeGreaterThanOrEqual(0);
+      errors.splice(i, 1);
+    }
+    expect(errors, 'console errors').toEqual([]);
     const unexpected = this.refusals.filter((r) => !this.expected.some((p) => p.test(r)));
     expect(unexpected, 'API refusals the test did not drive').toEqual([]);
   }
@@ -117,4 +129,25 @@ export async function tabTo(page: Page, selector: string, max = 200) {
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${selector}`);
+}
+
+/**
+ * The strict policy the site is served with (issue 10 sets it on Pages): scripts only from the
+ * site itself, no inline script, no eval. Added here to every page the tests load, so a
+ * violation shows up as a console error and fails the test that met it.
+ */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+export async function enforceCsp(context: BrowserContext) {
+  await context.route(
+    (url) => url.pathname === '/' || url.pathname.endsWith('.html'),
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), 'content-security-policy': STRICT_CSP },
+      });
+    },
+  );
 }

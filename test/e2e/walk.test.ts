@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fill, launchBrowser } from './browser';
-import { PageWatch, shoot } from './ui';
+import { enforceCsp, PageWatch, shoot } from './ui';
 import { approveAndClose, exportPayroll, keyLifecycle, resolveFromOverview, verifyAudit } from './walk/close';
 import { appealOnPhone, narrowInBoth } from './walk/employee';
 import { assign, importEmployees, invite, openMonth, organise } from './walk/org';
@@ -23,6 +23,7 @@ afterAll(async () => {
 async function desk(): Promise<{ page: Page; watch: PageWatch }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  await enforceCsp(context);
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
@@ -44,6 +45,15 @@ describe('the whole month through the dashboard alone', () => {
     const { page: hr, watch } = await desk();
 
     await signUp(hr, watch, baseUrl, slug);
+    // The strict policy is in force on these pages: an inline script does not run (the app has none).
+    const inline = await hr.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'document.body.dataset.inline = "ran"';
+      document.head.append(s);
+      return document.body.dataset.inline ?? 'refused';
+    });
+    expect(inline).toBe('refused');
+    watch.expectConsole(/Content Security Policy/);
     const schemeId = await buildScheme(hr);
     const people = await invite(hr, slug);
     await shoot(hr, 'users');

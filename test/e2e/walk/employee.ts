@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { fill } from '../browser';
-import { cancelDialog, expectNoSideScroll, expectOneH1, PageWatch, shoot } from '../ui';
+import { cancelDialog, enforceCsp, expectNoSideScroll, expectOneH1, PageWatch, shoot } from '../ui';
 
 const text = (page: Page, selector: string) => page.locator(selector).textContent();
 
@@ -22,6 +22,7 @@ export async function phone(browser: Browser) {
     isMobile: true,
     hasTouch: true,
   });
+  await enforceCsp(context);
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   return { page, watch: new PageWatch(page), close: () => context.close() };
