@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fill, launchBrowser } from './browser';
 import { ApiSession } from './month';
-import { expectClean, expectOneH1, PageWatch, tabTo } from './ui';
+import { expectClean, expectOneH1, PageWatch, tabTo, unlabelled } from './ui';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -13,23 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Controls without an accessible name: each must have a label, aria-label or text. */
-const unlabelled = (page: Page) =>
-  page.evaluate(() =>
-    Array.from(document.querySelectorAll<HTMLElement>('input, select, textarea, button'))
-      .filter((el) => {
-        if (el instanceof HTMLButtonElement)
-          return !(el.textContent?.trim() || el.getAttribute('aria-label'));
-        const labels = (el as HTMLInputElement).labels;
-        return !(
-          (labels && labels.length > 0) ||
-          el.getAttribute('aria-label') ||
-          el.getAttribute('aria-labelledby')
-        );
-      })
-      .map((el) => el.outerHTML.slice(0, 80)),
-  );
 
 describe('signed out, by keyboard, in both languages', () => {
   it('logs no console error signed out, has a skip link and one h1, and signs in by keyboard alone', async () => {

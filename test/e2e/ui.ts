@@ -117,9 +117,27 @@ export async function expectNoSideScroll(page: Page, width = 375) {
   expect(scrollWidth, `${page.url()} is ${scrollWidth} px wide at ${width} px`).toBeLessThanOrEqual(width);
 }
 
-/** One h1 on the page (a11y: every page names itself once). */
+/** Controls without an accessible name: each needs a label, aria-label or text. */
+export const unlabelled = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('input, select, textarea, button'))
+      .filter((el) => {
+        if (el instanceof HTMLButtonElement)
+          return !(el.textContent?.trim() || el.getAttribute('aria-label'));
+        const labels = (el as HTMLInputElement).labels;
+        return !(
+          (labels && labels.length > 0) ||
+          el.getAttribute('aria-label') ||
+          el.getAttribute('aria-labelledby')
+        );
+      })
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+
+/** One h1 on the page (every page names itself once) and a name on every control. */
 export async function expectOneH1(page: Page) {
   expect(await page.locator('h1').count(), `h1 on ${page.url()}`).toBe(1);
+  expect(await unlabelled(page), `controls without a label on ${page.url()}`).toEqual([]);
 }
 
 /** Presses Tab until `selector` has focus (or gives up): proof that the keyboard reaches it. */

@@ -44,6 +44,7 @@ const summary = (page: Page) => text(page, '#bulk-summary');
 export async function approveAndClose(page: Page, watch: PageWatch) {
   await nav(page, '考核');
   await expect.poll(() => page.locator('#ranking tbody tr').count()).toBe(2);
+  await expectOneH1(page);
   await page.getByLabel('全选').check();
   watch.expectRefusal(/^409 POST \/api\/v1\/evaluations\/[^/]+\/approve$/);
   await page.locator('#bulk-approve').click();
@@ -81,6 +82,7 @@ export async function approveAndClose(page: Page, watch: PageWatch) {
   await shoot(page, 'evaluations');
   await nav(page, '概览');
   await expect.poll(() => text(page, '#by-status')).toContain('已锁定 2');
+  await expectOneH1(page);
   expect(await text(page, '#total-pay')).toMatch(/^\d{1,3}(,\d{3})*\.\d{2} 元$/);
   await expect.poll(() => page.locator('#histogram svg').count()).toBe(1);
   await shoot(page, 'overview');
@@ -117,6 +119,7 @@ export async function exportPayroll(page: Page) {
 /** 密钥: a key with a scope named in Chinese and an expiry, shown once, copied, then revoked. */
 export async function keyLifecycle(page: Page, base: string) {
   await nav(page, '密钥');
+  await expectOneH1(page);
   await fill(page, '名称', '呼叫中心');
   await page.getByLabel(/推送业务数据/).check();
   await fill(page, '过期日期', `${new Date().getFullYear() + 1}-12-31`);
@@ -141,6 +144,7 @@ export async function keyLifecycle(page: Page, base: string) {
 /** 审计日志: names, actions in words, Beijing time; the chain and the digests check out. */
 export async function verifyAudit(page: Page) {
   await nav(page, '审计日志');
+  await expectOneH1(page);
   await page.locator('#make-digest').click();
   await expect.poll(() => page.getByText(/已签发摘要/).count()).toBe(1);
   await page.locator('#verify').click();
