@@ -137,7 +137,7 @@ export const evaluationTexts = {
   // 概览
   totals: ['本月合计', 'This month'],
   evaluationCount: ['考核份数', 'Evaluations'],
-  completion: ['已审批', 'Approved'],
+  completion: ['审批完成率', 'Approved'],
   totalBonus: ['绩效奖金合计', 'Total bonus'],
   totalPay: ['工资总额合计', 'Total pay'],
   byStatus: ['完成情况（按状态）', 'Progress by state'],

@@ -119,6 +119,8 @@ export const schemeTexts = {
     'Sample inputs scored with the draft as it stands (nothing is saved).',
   ],
   previewBlocked: ['修正上面列出的问题后才能试算', 'Fix the problems listed above to see a preview'],
+  previewDetails: ['各指标得分', 'Points per indicator'],
+  sampleInputs: ['示例数据', 'Sample inputs'],
   passedItem: ['{name} 通过', '{name} passed'],
   timesOf: ['{name}（次数）', '{name} (times)'],
   history: ['版本历史', 'Version history'],

@@ -23,14 +23,19 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
 }
 
 /** The one h1 of a page, and its sections below. */
-export function Page(props: { title: string; actions?: ComponentChildren; children: ComponentChildren }) {
+export function Page(props: {
+  title: string;
+  titleId?: string;
+  actions?: ComponentChildren;
+  children: ComponentChildren;
+}) {
   useEffect(() => {
     document.title = `${props.title} · ${t('app')}`;
   }, [props.title]);
   return (
     <>
       <div class="page-head">
-        <h1>{props.title}</h1>
+        <h1 id={props.titleId}>{props.title}</h1>
         {props.actions}
       </div>
       {props.children}

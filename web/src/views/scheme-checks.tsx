@@ -164,11 +164,6 @@ export function Preview(props: { schemeId: string; version: number; content: Sch
     <section class="card" id="preview">
       <h2>{t('preview')}</h2>
       <p class="muted small">{t('previewHelp')}</p>
-      <div class="samples">
-        {props.content.indicators.map((ind) => (
-          <SampleFields key={ind.key} ind={ind} samples={samples} set={set} />
-        ))}
-      </div>
       {failure ? (
         <p class="error" role="alert">
           {failure instanceof ApiFailure && failure.status === 400
@@ -183,13 +178,22 @@ export function Preview(props: { schemeId: string; version: number; content: Sch
             <span id="preview-grade">{`${result.grade} ${result.label}`}</span>{' '}
             <span class="muted">{`K ${result.k}`}</span>
           </p>
-          <ul class="plain small">
-            {result.indicators.map((i) => (
-              <li key={i.key}>{`${i.name}：${pick(i.explanation)}`}</li>
-            ))}
-          </ul>
+          <details>
+            <summary>{t('previewDetails')}</summary>
+            <ul class="plain small">
+              {result.indicators.map((i) => (
+                <li key={i.key}>{`${i.name}：${pick(i.explanation)}`}</li>
+              ))}
+            </ul>
+          </details>
         </div>
       )}
+      <h3>{t('sampleInputs')}</h3>
+      <div class="samples">
+        {props.content.indicators.map((ind) => (
+          <SampleFields key={ind.key} ind={ind} samples={samples} set={set} />
+        ))}
+      </div>
     </section>
   );
 }

@@ -129,12 +129,9 @@ export function SchemeView({ id, version }: { id: string; version?: string }) {
   const data = v.data;
   if (data) rememberNames(data.content as SchemeContent);
   return (
-    <Page title={s.name}>
+    <Page title={s.name} titleId="scheme-name">
       <a href="#/schemes">{t('backToSchemes')}</a>
       <section class="card row wrap">
-        <h2 id="scheme-name" class="inline">
-          {s.name}
-        </h2>
         {data && (
           <span id="version-state">
             {t('version', { n: data.version })}{' '}
