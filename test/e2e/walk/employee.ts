@@ -74,6 +74,7 @@ export async function appealOnPhone(
   await page.locator('#lang').click();
   await expect.poll(() => appeal.getByLabel('Reason').inputValue()).toBe('当天排班系统故障，并非不服从安排');
   await expectNoSideScroll(page);
+  await shoot(page, 'employee-evaluation-en', [375]);
   await page.locator('#lang').click();
   await appeal.getByLabel(/不服从工作安排/).check();
   await shoot(page, 'employee-evaluation', [375]);

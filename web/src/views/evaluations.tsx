@@ -5,6 +5,7 @@ import { type Evaluation, loadRanking, statuses } from '../evaluation-api';
 import { money, score, statusName } from '../format';
 import { t } from '../i18n';
 import { loadDepartments, namesById } from '../org-api';
+import { route } from '../router';
 import { isAdmin, isSupervisor } from '../session';
 import { Select, TextInput } from '../ui/inputs';
 import { askReason, Badge, confirmFirst, Loading, Page, useLoad } from '../ui/kit';
@@ -23,7 +24,8 @@ export const statusTone: Record<string, string> = {
 
 /** 考核: the month's ranking with filters, bulk submit/approve, and HR's period controls. */
 export function EvaluationsView() {
-  const periods = usePeriods();
+  // ?period= (the evaluation page's way back) keeps the month one came from.
+  const periods = usePeriods(route.value.query.get('period'));
   const p = periods.current;
   const ranking = useLoad(async () => (p ? loadRanking(p.id) : []), [p?.id]);
   const deps = useLoad(() => loadDepartments().catch(() => []), []);

@@ -8,9 +8,9 @@ export const periodLabel = (p: Period) =>
   `${p.key}（${t(p.status === 'open' ? 'periodOpen' : 'periodClosed')}）`;
 
 /** The periods, newest first, and the one chosen (the newest open one by default). */
-export function usePeriods() {
+export function usePeriods(initial?: string | null) {
   const periods = useLoad(loadPeriods, []);
-  const [chosen, setChosen] = useState<string>('');
+  const [chosen, setChosen] = useState<string>(initial ?? '');
   const list = periods.data ?? [];
   const current = list.find((p) => p.id === chosen) ?? list.find((p) => p.status === 'open') ?? list[0];
   return { ...periods, list, current, choose: setChosen };
