@@ -9,8 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ApiClient } from '../api-client.mjs';
-import { employeesCsv } from './seed.mjs';
+import { seedTenant } from './seed.mjs';
 import { startWorker } from './worker.mjs';
 
 const AGENTS = 4_800; // the employee import takes at most 5,000 rows at once
@@ -40,30 +39,9 @@ const rssBytes = (pid) => {
   return Number(kb) * 1024;
 };
 
-/** A company with `employees` agents and five months, all through the public API. */
+/** The benchmark's usual company (seed.mjs) with `employees` agents, and five months opened. */
 async function seedMonths(url, slug, employees) {
-  const owner = new ApiClient(url);
-  await owner.must('POST', '/signup', {
-    companyName: `导出基准（${slug}）`,
-    slug,
-    adminName: '基准',
-    email: `owner@${slug}.example`,
-    password: 'bench-password-2026',
-  });
-  await owner.must('POST', '/departments', { name: '客服部', site: '基准小区' });
-  const pos = await owner.must('POST', '/positions', {
-    name: '客服专员',
-    baseSalaryFen: 300_000,
-    bonusBaseFen: 100_000,
-  });
-  await owner.must('POST', '/employees/import', employeesCsv(0, employees), { type: 'text/csv' });
-  const scheme = await owner.must('POST', '/schemes', { fromTemplate: 'cs-monthly' });
-  await owner.must('POST', `/schemes/${scheme.id}/versions/1/publish`, {});
-  await owner.must('PUT', '/scheme-assignments', {
-    targetType: 'position',
-    targetId: pos.id,
-    schemeId: scheme.id,
-  });
+  const { owner } = await seedTenant(url, { slug, employees });
   for (const key of MONTHS) {
     const { evaluations } = await owner.must('POST', '/periods', { key });
     if (evaluations !== employees) throw new Error(`opened ${evaluations} of ${employees} evaluations`);

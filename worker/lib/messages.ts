@@ -242,6 +242,10 @@ export const messages = {
     'zh-CN': '报表任务未能加入队列，请重试',
     en: 'The report job could not be queued; retry it',
   },
+  REPORT_INTERRUPTED: {
+    'zh-CN': '报表生成被中断（处理它的进程已停止），请重试',
+    en: 'Making the report was interrupted (the worker making it stopped); retry it',
+  },
   REPORT_CREATOR_GONE: {
     'zh-CN': '创建此报表的用户或 API 密钥已停用，报表未生成',
     en: 'The user or API key that asked for this report is no longer active, so it was not made',

@@ -4,7 +4,7 @@ import { GENESIS_HASH } from '../audit/chain';
 import { checkDigest, type SignedDigest, signDigest } from '../audit/digest';
 import type { Db } from '../data/db';
 import { chunk, IDS_PER_STATEMENT } from '../data/limits';
-import { nowIso } from '../lib/time';
+import { ApiError } from '../lib/errors';
 
 /** Where a tenant's digests live in R2 (DESIGN.md): one JSON object each, named by its time. */
 const prefixOf = (tenantId: string) => `tenants/${tenantId}/audit-digests/`;
@@ -40,36 +40,66 @@ const publicDigest = (key: string, d: SignedDigest, signatureValid?: boolean) =>
 });
 
 /**
+ * The tenant's last digest, as a small object beside the digests (outside their prefix): it
+ * saves listing them all, and its ETag lets only one of two concurrent writers link a digest
+ * to the same predecessor, so the digests stay one line.
+ */
+const latestKeyOf = (tenantId: string) => `tenants/${tenantId}/audit-digests.latest`;
+interface Latest {
+  key: string;
+  at: string;
+  digestHash: string;
+}
+
+const WRITE_ATTEMPTS = 10;
+
+/**
  * Writes a digest of the tenant's chain as it stands: its head, linked to the last digest.
  * Not an audited change itself: an entry for it would move the head it has just recorded.
+ * If another digest was written meanwhile (the cron and HR at once), this one is withdrawn
+ * and made again on top of that one.
  */
 export async function createDigest(db: Db, store: DigestStore, tenantId: string) {
-  const [head] = await db
-    .select({ seq: auditLog.seq, hash: auditLog.hash, at: auditLog.at })
-    .from(auditLog)
-    .where(eq(auditLog.tenantId, tenantId))
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
-  let lastKey: string | undefined;
-  for await (const key of digestKeys(store.bucket, tenantId)) lastKey = key;
-  const previous = lastKey ? await readDigest(store.bucket, lastKey) : undefined;
-  const at = nowIso();
-  const digest = await signDigest(
-    {
-      version: 1,
-      tenantId,
-      at,
-      head: head ?? { seq: 0, hash: GENESIS_HASH, at: null },
-      previousDigestHash: previous?.digestHash ?? null,
-    },
-    store.secret,
-  );
-  const key = `${prefixOf(tenantId)}${at}.json`;
-  await store.bucket.put(key, JSON.stringify(digest), {
-    httpMetadata: { contentType: 'application/json' },
-    customMetadata: { tenantId, seq: String(digest.head.seq), digestHash: digest.digestHash },
-  });
-  return publicDigest(key, digest, true);
+  for (let attempt = 1; ; attempt++) {
+    const latest = await store.bucket.get(latestKeyOf(tenantId));
+    const previous = latest ? await latest.json<Latest>() : undefined;
+    const [head] = await db
+      .select({ seq: auditLog.seq, hash: auditLog.hash, at: auditLog.at })
+      .from(auditLog)
+      .where(eq(auditLog.tenantId, tenantId))
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
+    // Strictly after the last one, whatever the clocks: key order is the digests' order.
+    const at = new Date(Math.max(Date.now(), previous ? Date.parse(previous.at) + 1 : 0)).toISOString();
+    const digest = await signDigest(
+      {
+        version: 1,
+        tenantId,
+        at,
+        head: head ?? { seq: 0, hash: GENESIS_HASH, at: null },
+        previousDigestHash: previous?.digestHash ?? null,
+      },
+      store.secret,
+    );
+    const key = `${prefixOf(tenantId)}${at}.json`;
+    // Created only if absent: a writer racing with the same predecessor picks the same time.
+    const created = await store.bucket.put(key, JSON.stringify(digest), {
+      httpMetadata: { contentType: 'application/json' },
+      customMetadata: { tenantId, seq: String(digest.head.seq), digestHash: digest.digestHash },
+      onlyIf: { etagDoesNotMatch: '*' },
+    });
+    const moved =
+      created &&
+      (await store.bucket.put(
+        latestKeyOf(tenantId),
+        JSON.stringify({ key, at, digestHash: digest.digestHash } satisfies Latest),
+        { onlyIf: latest ? { etagMatches: latest.etag } : { etagDoesNotMatch: '*' } },
+      ));
+    if (moved) return publicDigest(key, digest, true);
+    if (created) await store.bucket.delete(key); // ours alone, and linked to a stale predecessor
+    if (attempt >= WRITE_ATTEMPTS) throw new ApiError('CONFLICT', { message: 'AUDIT_BUSY' });
+    await new Promise((r) => setTimeout(r, Math.random() * 50 * attempt));
+  }
 }
 
 /** A page of digests, oldest first, each with whether its signature is the key's. */
@@ -78,7 +108,13 @@ export async function listDigests(
   tenantId: string,
   q: { cursor?: string; limit: number },
 ) {
-  const page = await store.bucket.list({ prefix: prefixOf(tenantId), cursor: q.cursor, limit: q.limit });
+  // R2's own cursor, passed through; one it does not know is the caller's mistake, not ours.
+  const page = await store.bucket
+    .list({ prefix: prefixOf(tenantId), cursor: q.cursor, limit: q.limit })
+    .catch((err) => {
+      if (q.cursor === undefined) throw err;
+      throw new ApiError('BAD_REQUEST', { message: 'INVALID_CURSOR' });
+    });
   const items = await Promise.all(
     page.objects.map(async (o) => {
       const d = await readDigest(store.bucket, o.key);

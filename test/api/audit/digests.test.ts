@@ -137,6 +137,19 @@ describe('audit digests', () => {
     });
   });
 
+  it('digests written at once (HR and the cron, say) still form one line', async () => {
+    const t = await newTenant();
+    const made = await Promise.all(Array.from({ length: 5 }, () => t.owner.post('/audit-log/digests')));
+    expect(made.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    const listed = (await t.owner.get('/audit-log/digests')).body.items;
+    expect(listed).toHaveLength(5);
+    expect(listed.map((d: any) => d.previousDigestHash)).toEqual([
+      null,
+      ...listed.slice(0, -1).map((d: any) => d.digestHash),
+    ]);
+    expect(await verify(t)).toMatchObject({ ok: true, digests: { checked: 5, ok: true } });
+  });
+
   it('HR writes digests, readers list them, nobody sees another tenant’s; the daily cron writes one per tenant', async () => {
     const t = await newTenant();
     const other = await newTenant();

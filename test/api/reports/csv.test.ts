@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { reportSchema } from '../../../worker/routes/reports/schema';
 import { expectError, rows } from '../support';
@@ -28,6 +29,20 @@ describe('CSV reports', () => {
       `attachment; filename="period-scores-2026-11.csv"; filename*=UTF-8''${encodeURIComponent('考核成绩-2026-11.csv')}`,
     );
     expect(report.bytes).toBe(bytes.byteLength);
+    const [stored] = await rows<{ object_key: string }>(
+      'SELECT object_key FROM reports WHERE id = ?',
+      report.id,
+    );
+    expect(stored!.object_key).toBe(`tenants/${m.t.tenantId}/reports/${report.id}.csv`);
+    expect((await env.REPORTS.head(stored!.object_key))?.customMetadata).toEqual({
+      tenantId: m.t.tenantId,
+      reportId: report.id,
+      kind: 'period-scores',
+      format: 'csv',
+      createdBy: `user:${m.t.ownerId}`,
+      rows: '9',
+      sha256: report.sha256,
+    });
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
     expect(report.sha256).toBe([...digest].map((b) => b.toString(16).padStart(2, '0')).join(''));
 
@@ -125,6 +140,13 @@ describe('asking for a report', () => {
     expect(ok(await m.t.owner.get('/reports')).items.map((r: any) => r.id)).toEqual([mine.id, own.id]);
     expectError(await m.supervisor.get(`/reports/${own.id}`), 404, 'NOT_FOUND');
     expectError(await m.supervisor.delete(`/reports/${own.id}`), 404, 'NOT_FOUND');
+    // Pages of one, newest first, then the end; a forged cursor is refused.
+    const first = ok(await m.t.owner.get('/reports?limit=1'));
+    expect(first.items.map((r: any) => r.id)).toEqual([mine.id]);
+    const second = ok(await m.t.owner.get(`/reports?limit=1&cursor=${first.nextCursor}`));
+    expect(second).toEqual({ items: [expect.objectContaining({ id: own.id })], nextCursor: null });
+    const forged = btoa(JSON.stringify('2026-12-01')).replace(/=+$/, '');
+    expectError(await m.t.owner.get(`/reports?cursor=${forged}`), 400, 'BAD_REQUEST');
   });
 
   it('names each wrong field and writes nothing', async () => {

@@ -1,8 +1,13 @@
-import { SELF } from 'cloudflare:test';
+import { env, SELF } from 'cloudflare:test';
 import { expect } from 'vitest';
+import { dbFor } from '../../../worker/data/db';
+import type { ReportJob } from '../../../worker/env';
+import { createReport, type ReportRequest } from '../../../worker/services/reports';
+import type { Scope } from '../../../worker/services/scope';
 import { type Caller, ORIGIN } from '../../helpers/client';
 import { type Month, ok, openMonth } from '../evaluations/fixtures';
 import { act, COMPLETE } from '../evaluations/workflow-support';
+import { rows as d1 } from '../support';
 
 export { ok };
 
@@ -122,3 +127,114 @@ export function parseCsv(text: string): string[][] {
 /** `12.05` from 1205 fen, as the export should print it. */
 export const yuan = (fen: number) =>
   `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+
+export const BULK = 20_000;
+
+/**
+ * 20,000 more evaluations in the seeded month, written straight into D1 (one INSERT … SELECT
+ * each): what is under test is the export, not how a month gets that big. Each name is long
+ * (60 CJK characters), so the CSV passes 5 MiB and goes up in more than one part.
+ */
+export async function bulkMonth() {
+  const m = await seedMonth();
+  const now = new Date().toISOString();
+  const tag = `bulk${Math.random().toString(36).slice(2, 8)}_`; // ids are global; 工号 per tenant
+  await d1(
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+     INSERT INTO employees (id, tenant_id, employee_no, name, department_id, position_id, active, created_at, updated_at)
+     SELECT 'emp_' || ? || i, ?, 'B' || printf('%05d', i), '批量员工' || i || replace(hex(zeroblob(60)), '00', '名'), ?, ?, 1, ?, ?
+       FROM n`,
+    BULK,
+    tag,
+    m.t.tenantId,
+    m.departmentId,
+    m.positionId,
+    now,
+    now,
+  );
+  await d1(
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)
+     INSERT INTO evaluations
+       SELECT 'eva_' || ?1 || i, e.tenant_id, e.period_id, 'emp_' || ?1 || i, e.department_id, e.position_id, e.scheme_id,
+              e.scheme_version_id, e.status, 1, (i * 37) % 10001, e.grade, e.k, e.vetoed, e.base_salary_fen,
+              e.bonus_base_fen, e.bonus_fen, e.pay_total_fen,
+              json_object('categories', json_extract(e.breakdown, '$.categories')), '[]', e.created_at, e.updated_at
+         FROM n, evaluations e WHERE e.id = ?3`,
+    tag,
+    BULK,
+    m.evaluationId,
+  );
+  return m;
+}
+
+/**
+ * A report queued by the owner whose job is captured instead of sent, so that a test can run
+ * it itself (runReportJob) against a bucket of its choosing.
+ */
+export async function queuedReport(m: Month, request: ReportRequest) {
+  const scope: Scope = {
+    db: dbFor(env, m.t.tenantId),
+    tenantId: m.t.tenantId,
+    principal: {
+      kind: 'user',
+      tenantId: m.t.tenantId,
+      userId: m.t.ownerId,
+      role: 'owner',
+      sessionId: 'test',
+    },
+    actor: { tenantId: m.t.tenantId, actorType: 'user', actorId: m.t.ownerId, requestId: 'req_test' },
+    lang: 'zh-CN',
+  };
+  const sent: ReportJob[] = [];
+  const queue = { send: async (job: ReportJob) => void sent.push(job) } as unknown as Queue<ReportJob>;
+  const report = await createReport(scope, queue, request);
+  return { report, job: sent[0]! };
+}
+
+export const objectKeyOf = async (id: string) =>
+  (await d1<{ object_key: string }>('SELECT object_key FROM reports WHERE id = ?', id))[0]!.object_key;
+
+/** Every call the job makes to R2, on the real bucket; `fail` makes one of them throw. */
+export function watchedBucket(
+  real: R2Bucket,
+  fail?: { call: 'put' | 'uploadPart' | 'complete'; part?: number },
+) {
+  const calls: string[] = [];
+  const seen: { uploadId?: string; uploadKey?: string; parts: R2UploadedPart[] } = { parts: [] };
+  const injected = (call: string) => new Error(`injected: R2 is unavailable (${call})`);
+  const bucket = new Proxy(real, {
+    get(target, prop) {
+      if (prop === 'put')
+        return async (key: string, body: any, options: any) => {
+          calls.push(`put ${key.split('/').at(-1)}`);
+          if (fail?.call === 'put') throw injected('put');
+          return target.put(key, body, options);
+        };
+      if (prop !== 'createMultipartUpload') return Reflect.get(target, prop).bind(target);
+      return async (key: string, options: R2MultipartOptions) => {
+        calls.push(`createMultipartUpload ${key.split('/').at(-1)}`);
+        const upload = await target.createMultipartUpload(key, options);
+        seen.uploadId = upload.uploadId;
+        seen.uploadKey = key;
+        return {
+          key: upload.key,
+          uploadId: upload.uploadId,
+          abort: () => upload.abort(),
+          uploadPart: async (n: number, body: Uint8Array) => {
+            calls.push(`uploadPart ${n} ${body.byteLength}`);
+            if (fail?.call === 'uploadPart' && fail.part === n) throw injected(`part ${n}`);
+            const part = await upload.uploadPart(n, body);
+            seen.parts.push(part);
+            return part;
+          },
+          complete: async (parts: R2UploadedPart[]) => {
+            calls.push('complete');
+            if (fail?.call === 'complete') throw injected('complete');
+            return upload.complete(parts);
+          },
+        };
+      };
+    },
+  });
+  return { bucket, calls, seen };
+}

@@ -5,15 +5,22 @@ import {
   waitOnExecutionContext,
 } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { dbFor } from '../../../worker/data/db';
-import type { ReportJob } from '../../../worker/env';
 import worker from '../../../worker/index';
-import { createReport } from '../../../worker/services/reports';
 import { runReportJob } from '../../../worker/services/reports/job';
-import type { Scope } from '../../../worker/services/scope';
+import { PART_BYTES } from '../../../worker/services/reports/upload';
 import { newTenant } from '../../helpers/tenant';
 import { expectError, fillPath, operations, rows } from '../support';
-import { download, exported, ok, seedMonth, settled } from './fixtures';
+import {
+  bulkMonth,
+  download,
+  exported,
+  objectKeyOf,
+  ok,
+  queuedReport,
+  seedMonth,
+  settled,
+  watchedBucket,
+} from './fixtures';
 
 const reportRoutes = async () => (await operations()).filter((op) => op.path.startsWith('/reports/{id}'));
 const callRoute = (who: any, op: { method: string; path: string }, id: string) =>
@@ -23,8 +30,7 @@ const callRoute = (who: any, op: { method: string; path: string }, id: string) =
       ? who.delete(fillPath(op.path, id))
       : who.post(fillPath(op.path, id), {});
 
-const objectKey = async (id: string) =>
-  (await rows<{ object_key: string }>('SELECT object_key FROM reports WHERE id = ?', id))[0]?.object_key;
+const objectKey = objectKeyOf;
 
 describe('reports are the tenant’s alone', () => {
   it("another tenant's report id, or its object key, is 404 on every report route", async () => {
@@ -98,98 +104,115 @@ describe('reports are the tenant’s alone', () => {
   });
 });
 
-/** A real bucket that fails where told: R2 going away half-way through an upload. */
-function failingBucket(
-  real: R2Bucket,
-  fail: 'complete' | 'uploadPart',
-  seen: { uploadId?: string; parts: R2UploadedPart[] },
-) {
-  return new Proxy(real, {
-    get(target, prop) {
-      if (prop !== 'createMultipartUpload') return Reflect.get(target, prop).bind(target);
-      return async (key: string, options: R2MultipartOptions) => {
-        const upload = await target.createMultipartUpload(key, options);
-        seen.uploadId = upload.uploadId;
-        return {
-          key: upload.key,
-          uploadId: upload.uploadId,
-          abort: () => upload.abort(),
-          uploadPart: async (n: number, body: any) => {
-            if (fail === 'uploadPart') throw new Error('injected: R2 is unavailable');
-            const part = await upload.uploadPart(n, body);
-            seen.parts.push(part);
-            return part;
-          },
-          complete: async () => {
-            throw new Error('injected: R2 is unavailable');
-          },
-        };
-      };
-    },
-  });
-}
-
 describe('a failure half-way', () => {
-  async function queuedReport(m: Awaited<ReturnType<typeof seedMonth>>) {
-    const scope: Scope = {
-      db: dbFor(env, m.t.tenantId),
-      tenantId: m.t.tenantId,
-      principal: {
-        kind: 'user',
-        tenantId: m.t.tenantId,
-        userId: m.t.ownerId,
-        role: 'owner',
-        sessionId: 'test',
-      },
-      actor: { tenantId: m.t.tenantId, actorType: 'user', actorId: m.t.ownerId, requestId: 'req_test' },
-      lang: 'zh-CN',
-    };
-    // The job is captured instead of sent, so that this test runs it against the failing bucket.
-    const sent: ReportJob[] = [];
-    const queue = { send: async (job: ReportJob) => void sent.push(job) } as unknown as Queue<ReportJob>;
-    const report = await createReport(scope, queue, {
+  it('R2 failing mid-upload (part 2 of a 20,000-row file) leaves the report failed with its reason and no object; a retry makes it', async () => {
+    const m = await bulkMonth();
+    const { report, job } = await queuedReport(m, {
       kind: 'period-scores',
       format: 'csv',
       periodId: m.periodId,
     });
-    return { report, job: sent[0]! };
-  }
-
-  it('an R2 failure mid-upload leaves the report failed with its reason and no object; a retry makes it', async () => {
-    const m = await seedMonth();
-    const { report, job } = await queuedReport(m);
-    const seen: { uploadId?: string; parts: R2UploadedPart[] } = { parts: [] };
-    await runReportJob({ DB: env.DB, REPORTS: failingBucket(env.REPORTS, 'complete', seen) }, job);
-    expect(seen.parts.length, 'a part was uploaded before R2 failed').toBe(1);
+    const watched = watchedBucket(env.REPORTS, { call: 'uploadPart', part: 2 });
+    await runReportJob({ DB: env.DB, REPORTS: watched.bucket }, job);
+    expect(watched.calls.slice(0, 3)).toEqual([
+      `createMultipartUpload ${report.id}.csv.upload`,
+      `uploadPart 1 ${PART_BYTES}`,
+      expect.stringMatching(/^uploadPart 2 /),
+    ]);
     const failed = ok(await m.t.owner.get(`/reports/${report.id}`));
-    expect(failed.status).toBe('failed');
-    expect(failed.error.code).toBe('REPORT_STORAGE_FAILED');
-    expect(failed.error.message).toContain('injected: R2 is unavailable');
+    expect(failed).toMatchObject({
+      status: 'failed',
+      rows: null,
+      sha256: null,
+      error: { code: 'REPORT_STORAGE_FAILED' },
+    });
+    expect(failed.error.message).toBe('写入文件存储（R2）失败：injected: R2 is unavailable (part 2)。请重试');
     const en = ok(await m.t.owner.get(`/reports/${report.id}`, { lang: 'en' }));
-    expect(en.error.message).toMatch(/^Writing the file to storage \(R2\) failed: injected/);
-    const key = (await objectKey(report.id))!;
+    expect(en.error.message).toBe(
+      'Writing the file to storage (R2) failed: injected: R2 is unavailable (part 2). Retry it',
+    );
+    const key = await objectKeyOf(report.id);
     expect(await env.REPORTS.head(key), 'no object').toBeNull();
-    // The upload was aborted: its parts can no longer be completed into an object.
-    const resumed = env.REPORTS.resumeMultipartUpload(key, seen.uploadId!);
-    await expect(resumed.complete(seen.parts)).rejects.toThrow();
-    expect(await env.REPORTS.head(key)).toBeNull();
+    expect(await env.REPORTS.head(`${key}.upload`), 'no upload object').toBeNull();
+    // The upload was aborted: its part 1 can no longer be completed into an object.
+    const resumed = env.REPORTS.resumeMultipartUpload(watched.seen.uploadKey!, watched.seen.uploadId!);
+    await expect(resumed.complete(watched.seen.parts)).rejects.toThrow();
     expectError(await m.t.owner.get(`/reports/${report.id}/download`), 409, 'CONFLICT');
 
     const again = ok(await m.t.owner.post(`/reports/${report.id}/retry`, {}), 202);
     expect(again).toMatchObject({ status: 'queued', error: null });
-    const ready = await settled(m.t.owner, report.id);
-    expect(ready.status).toBe('ready');
-    expect(ready.rows).toBe(9);
+    const ready = await settled(m.t.owner, report.id, 60_000);
+    expect(ready).toMatchObject({ status: 'ready', rows: 20_009 });
     expect((await download(m.t.owner, report.id)).bytes.byteLength).toBe(ready.bytes);
     expectError(await m.t.owner.post(`/reports/${report.id}/retry`, {}), 409, 'CONFLICT');
-    // The stale message of the first attempt changes nothing now.
-    await runReportJob({ DB: env.DB, REPORTS: failingBucket(env.REPORTS, 'uploadPart', { parts: [] }) }, job);
+    // The first attempt's message, delivered again, changes nothing now.
+    await runReportJob({ DB: env.DB, REPORTS: watchedBucket(env.REPORTS, { call: 'put' }).bucket }, job);
     expect(ok(await m.t.owner.get(`/reports/${report.id}`)).status).toBe('ready');
+  }, 120_000);
+
+  it('a small file whose one put fails is failed too, and nothing is stored', async () => {
+    const m = await seedMonth();
+    const { report, job } = await queuedReport(m, {
+      kind: 'payroll',
+      format: 'xlsx',
+      periodId: m.periodId,
+      includeOpen: true,
+    });
+    const watched = watchedBucket(env.REPORTS, { call: 'put' });
+    await runReportJob({ DB: env.DB, REPORTS: watched.bucket }, job);
+    expect(watched.calls).toEqual([`put ${report.id}.xlsx`]);
+    expect(ok(await m.t.owner.get(`/reports/${report.id}`))).toMatchObject({
+      status: 'failed',
+      error: { code: 'REPORT_STORAGE_FAILED' },
+    });
+    expect(await env.REPORTS.head(await objectKeyOf(report.id))).toBeNull();
+  });
+
+  it('a job whose worker died (running for over an hour) is failed by the daily cron, then retried', async () => {
+    const m = await seedMonth();
+    const { report, job } = await queuedReport(m, {
+      kind: 'period-scores',
+      format: 'csv',
+      periodId: m.periodId,
+    });
+    // The worker took the job and died: the row says running, nothing was stored.
+    await rows(
+      `UPDATE reports SET status = 'running', started_at = ? WHERE id = ?`,
+      new Date(Date.now() - 2 * 3600_000).toISOString(),
+      report.id,
+    );
+    const fresh = await queuedReport(m, { kind: 'period-scores', format: 'xlsx', periodId: m.periodId });
+    await rows(
+      `UPDATE reports SET status = 'running', started_at = ? WHERE id = ?`,
+      new Date().toISOString(),
+      fresh.report.id,
+    );
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: '17 3 * * *' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    const failed = ok(await m.t.owner.get(`/reports/${report.id}`, { lang: 'en' }));
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'REPORT_INTERRUPTED' } });
+    expect(failed.error.message).toBe(
+      'Making the report was interrupted (the worker making it stopped); retry it',
+    );
+    expect(
+      ok(await m.t.owner.get(`/reports/${fresh.report.id}`)).status,
+      'a job running now is left alone',
+    ).toBe('running');
+    // A redelivery of the dead attempt's message changes nothing; a retry makes the report.
+    await runReportJob({ DB: env.DB, REPORTS: env.REPORTS }, job);
+    expect(ok(await m.t.owner.get(`/reports/${report.id}`)).status).toBe('failed');
+    ok(await m.t.owner.post(`/reports/${report.id}/retry`, {}), 202);
+    expect((await settled(m.t.owner, report.id)).status).toBe('ready');
   });
 
   it('a D1 failure while reading rows fails the report too, with no object', async () => {
     const m = await seedMonth();
-    const { report, job } = await queuedReport(m);
+    const { report, job } = await queuedReport(m, {
+      kind: 'period-scores',
+      format: 'csv',
+      periodId: m.periodId,
+    });
     const flaky = new Proxy(env.DB, {
       get(target, prop) {
         if (prop !== 'prepare') return Reflect.get(target, prop).bind(target);
@@ -204,6 +227,6 @@ describe('a failure half-way', () => {
     const failed = ok(await m.t.owner.get(`/reports/${report.id}`));
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'REPORT_FAILED' } });
     expect(failed.error.message).toContain('injected: D1 is overloaded');
-    expect(await env.REPORTS.head((await objectKey(report.id))!)).toBeNull();
+    expect(await env.REPORTS.head(await objectKeyOf(report.id))).toBeNull();
   });
 });

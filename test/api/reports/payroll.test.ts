@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { expectError, rows } from '../support';
 import { download, exported, ok, parseCsv, seedMonth, yuan } from './fixtures';
 
@@ -90,6 +91,20 @@ describe('payroll', () => {
       ]),
     );
     expect(new Set(body.map((r) => r[10]))).toEqual(new Set(['草稿', '申诉中']));
+
+    // In the XLSX the name is a text cell holding exactly what was typed: no formula.
+    const xlsx = await exported(hr, {
+      kind: 'payroll',
+      format: 'xlsx',
+      periodId: m.periodId,
+      includeOpen: true,
+    });
+    const book = XLSX.read((await download(hr, xlsx.id)).bytes, { type: 'array', cellFormula: true });
+    const sheet = book.Sheets[book.SheetNames[0]!]!;
+    const at = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 }).findIndex((r) => r[0] === 'GC009');
+    const cell = sheet[XLSX.utils.encode_cell({ r: at, c: 1 })]!;
+    expect(cell).toMatchObject({ t: 's', v: LINK });
+    expect(cell.f, 'no formula').toBeUndefined();
   });
 
   it('is not for supervisors or employees, whose reports hold only what they may see', async () => {

@@ -94,6 +94,7 @@ const verify = defineRoute({
       }),
       'The verdict',
     ),
+    ...errorResponses(),
   },
 });
 

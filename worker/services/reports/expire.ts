@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte } from 'drizzle-orm';
 import { reports } from '../../../db/schema';
 import { commit } from '../../audit/commit';
 import type { Db } from '../../data/db';
@@ -6,6 +6,30 @@ import { chunk, IDS_PER_STATEMENT } from '../../data/limits';
 
 /** Reports expired per cron run; the rest wait for the next day (they already answer 404). */
 const EXPIRED_PER_RUN = 1_000;
+/** An export takes seconds; one still `running` after an hour lost its worker mid-way. */
+export const STUCK_RUNNING_MS = 60 * 60 * 1000;
+
+/**
+ * Fails the reports whose worker died mid-job (an isolate stopped, a deploy), so that their
+ * creators see why and can retry; a redelivered message does not take over a live-looking job.
+ */
+export async function failInterruptedReports(db: Db, now = Date.now()) {
+  const res = await db
+    .update(reports)
+    .set({
+      status: 'failed',
+      errorCode: 'REPORT_INTERRUPTED',
+      errorParams: {},
+      finishedAt: new Date(now).toISOString(),
+    })
+    .where(
+      and(
+        eq(reports.status, 'running'),
+        lt(reports.startedAt, new Date(now - STUCK_RUNNING_MS).toISOString()),
+      ),
+    );
+  return res.meta.changes;
+}
 
 /**
  * The daily cron's part for reports: rows past `expiresAt` go, each tenant's in one audited
@@ -53,7 +77,8 @@ export async function expireReports(db: Db, bucket: R2Bucket, now = Date.now()) 
         })),
         result: undefined,
       }));
-      await bucket.delete(part.map((r) => r.objectKey));
+      // With the temporary key of a big upload, should a worker have died between its two steps.
+      await bucket.delete(part.flatMap((r) => [r.objectKey, `${r.objectKey}.upload`]));
     }
   }
   return expired.length;

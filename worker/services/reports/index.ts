@@ -156,7 +156,9 @@ export async function getReport(scope: Scope, id: string) {
 /** Newest first; the cursor is the last row's (createdAt, id). */
 export async function listReports(scope: Scope, q: { cursor?: string; limit: number }) {
   const cursor = decodeCursor<string>(q.cursor, 'string');
-  const [at, id] = cursor?.split('|') ?? [];
+  const [at, id, ...rest] = cursor?.split('|') ?? [];
+  if (cursor !== undefined && (!at || !id || rest.length > 0))
+    throw new ApiError('BAD_REQUEST', { message: 'INVALID_CURSOR' });
   const rows = await scope.db
     .select({ r: reports, userName: users.name, keyName: apiKeys.name })
     .from(reports)

@@ -61,7 +61,8 @@ async function creatorScope(db: Db, r: ReportRow): Promise<Scope> {
       .select({ scopes: apiKeys.scopes, revokedAt: apiKeys.revokedAt, expiresAt: apiKeys.expiresAt })
       .from(apiKeys)
       .where(and(eq(apiKeys.tenantId, r.tenantId), eq(apiKeys.id, r.createdById)));
-    if (k && !k.revokedAt && !(k.expiresAt && k.expiresAt < nowIso()))
+    const live = k && !k.revokedAt && !(k.expiresAt && k.expiresAt < nowIso());
+    if (live && k.scopes.includes('reports:write'))
       principal = { kind: 'api_key', tenantId: r.tenantId, keyId: r.createdById, scopes: k.scopes };
   }
   if (!principal) throw new ApiError('FORBIDDEN', { message: 'REPORT_CREATOR_GONE' });
@@ -96,18 +97,18 @@ const stringParams = (p: Record<string, string | number> = {}) =>
   Object.fromEntries(Object.entries(p).map(([k, v]) => [k, String(v)]));
 
 /**
- * Makes one report: rows from D1 a page at a time into the format, the bytes into an R2
- * multipart upload part by part. Success records rows, size and SHA-256; any failure aborts
- * the upload (no object is left to serve) and records the reason on the report.
- * `env.REPORTS` is the bucket; tests hand in one that fails on purpose.
+ * Makes one report: rows from D1 a page at a time into the format, the bytes to R2 a 5 MiB
+ * part at a time (upload.ts). Success records rows, size and SHA-256, on the row and on the
+ * object; any failure discards what was uploaded (no object is left to serve) and records
+ * the reason on the report. `env.REPORTS` is the bucket; tests hand in one that fails on purpose.
  */
 export async function runReportJob(env: Pick<Env, 'DB' | 'REPORTS'>, job: ReportJob): Promise<void> {
   const db = dbFor(env as Env, job.tenantId);
   const report = await claim(db, job);
   if (!report) return;
   const upload = new PartUpload(env.REPORTS, report.objectKey, {
-    httpMetadata: { contentType: contentTypes[report.format] },
-    customMetadata: {
+    contentType: contentTypes[report.format],
+    metadata: {
       tenantId: report.tenantId,
       reportId: report.id,
       kind: report.kind,
@@ -132,10 +133,11 @@ export async function runReportJob(env: Pick<Env, 'DB' | 'REPORTS'>, job: Report
       rows += page.length;
     }
     await writer.end();
-    const { bytes, sha256 } = await upload.finish();
+    const dataRows = rows - (source.summaryRows ?? 0);
+    const { bytes, sha256 } = await upload.finish({ rows: String(dataRows) });
     const done = await db
       .update(reports)
-      .set({ status: 'ready', rows: rows - (source.summaryRows ?? 0), bytes, sha256, finishedAt: nowIso() })
+      .set({ status: 'ready', rows: dataRows, bytes, sha256, finishedAt: nowIso() })
       .where(and(sameAttempt, eq(reports.status, 'running')));
     // Deleted (or retried) while it ran: the file belongs to nobody, so it goes.
     if (done.meta.changes === 0) await env.REPORTS.delete(report.objectKey);

@@ -15,11 +15,22 @@ const storing = async <T>(call: () => Promise<T>): Promise<T> => {
   }
 };
 
+/** What the finished object carries; rows and SHA-256 are known only at the end. */
+export interface ObjectInfo {
+  contentType: string;
+  metadata: Record<string, string>;
+}
+
 /**
- * A file written to R2 as a multipart upload, a part at a time, with its SHA-256 and size
- * computed as the bytes pass: at most one part (plus one page of rows) is ever held in memory.
- * Until `finish` completes the upload there is no object; `abort` discards the parts, so a
- * failure half-way leaves nothing that could be served.
+ * A file written to R2 with its SHA-256 and size computed as the bytes pass: at most one 5 MiB
+ * part (plus one page of rows) is ever held in memory.
+ *
+ * A file that stays under one part is put in one call at the end, with its full metadata. A
+ * larger one goes up as a multipart upload, part by part, to a temporary key; R2 cannot change
+ * an object's metadata after its upload began, so the finished upload is then streamed (by R2,
+ * not through memory) to the real key with the rows and SHA-256, and the temporary one removed.
+ * Until `finish` is done there is no object at the real key; `abort` discards what was
+ * uploaded, so a failure half-way leaves nothing that could be served.
  */
 export class PartUpload implements ByteSink {
   private chunks: Uint8Array[] = [];
@@ -27,13 +38,16 @@ export class PartUpload implements ByteSink {
   private readonly hash = createHash('sha256');
   private readonly parts: R2UploadedPart[] = [];
   private upload: R2MultipartUpload | undefined;
+  private readonly uploadKey: string;
   bytes = 0;
 
   constructor(
     private readonly bucket: R2Bucket,
     private readonly key: string,
-    private readonly options: R2MultipartOptions,
-  ) {}
+    private readonly info: ObjectInfo,
+  ) {
+    this.uploadKey = `${key}.upload`;
+  }
 
   write(chunk: Uint8Array): void {
     if (chunk.byteLength === 0) return;
@@ -47,13 +61,29 @@ export class PartUpload implements ByteSink {
     while (this.buffered >= PART_BYTES) await this.uploadPart(this.take(PART_BYTES));
   }
 
-  /** Uploads the rest as the last part and completes: the object exists from here on. */
-  async finish(): Promise<{ bytes: number; sha256: string }> {
+  /** Stores the file at its key with `metadata` added; answers its size and SHA-256. */
+  async finish(metadata: Record<string, string>): Promise<{ bytes: number; sha256: string }> {
     await this.drain();
-    if (this.buffered > 0 || this.parts.length === 0) await this.uploadPart(this.take(this.buffered));
-    const upload = await this.started();
+    const sha256 = this.hash.digest('hex');
+    const options = {
+      httpMetadata: { contentType: this.info.contentType },
+      customMetadata: { ...this.info.metadata, ...metadata, sha256 },
+    };
+    if (!this.upload) {
+      const body = this.take(this.buffered);
+      await storing(() => this.bucket.put(this.key, body, options));
+      return { bytes: this.bytes, sha256 };
+    }
+    if (this.buffered > 0) await this.uploadPart(this.take(this.buffered));
+    const upload = this.upload;
     await storing(() => upload.complete(this.parts));
-    return { bytes: this.bytes, sha256: this.hash.digest('hex') };
+    await storing(async () => {
+      const object = await this.bucket.get(this.uploadKey);
+      if (!object) throw new Error(`the completed upload ${this.uploadKey} is missing`);
+      await this.bucket.put(this.key, object.body.pipeThrough(new FixedLengthStream(object.size)), options);
+    });
+    await this.bucket.delete(this.uploadKey).catch(() => undefined);
+    return { bytes: this.bytes, sha256 };
   }
 
   /** Throws nothing: it runs on the way out of another failure. */
@@ -63,17 +93,18 @@ export class PartUpload implements ByteSink {
     try {
       await this.upload?.abort();
     } catch {
-      // An upload R2 no longer knows is as good as aborted; its parts expire on their own.
+      // Completed already, or unknown to R2: the deletes below cover the first case.
     }
-  }
-
-  private async started(): Promise<R2MultipartUpload> {
-    this.upload ??= await storing(() => this.bucket.createMultipartUpload(this.key, this.options));
-    return this.upload;
+    await this.bucket.delete([this.uploadKey, this.key]).catch(() => undefined);
   }
 
   private async uploadPart(body: Uint8Array): Promise<void> {
-    const upload = await this.started();
+    this.upload ??= await storing(() =>
+      this.bucket.createMultipartUpload(this.uploadKey, {
+        httpMetadata: { contentType: this.info.contentType },
+      }),
+    );
+    const upload = this.upload;
     this.parts.push(await storing(() => upload.uploadPart(this.parts.length + 1, body)));
   }
 

@@ -3,7 +3,7 @@ import { apiKeys, auditLog, users } from '../../../../db/schema';
 import { type Cell, column, type ReportSource } from '../cells';
 import { actorTypeNames, headers, reportTitle } from '../texts';
 import type { KindContext } from './context';
-import { PAGE_ROWS } from './period-rows';
+import { PAGE_ROWS } from './named-evaluations';
 
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 

@@ -1,11 +1,10 @@
 import { and, asc, eq, gt, gte, lte, or } from 'drizzle-orm';
-import { departments, employees, evaluations, periods, positions } from '../../../../db/schema';
-import { visibleEvaluations } from '../../evaluations/visibility';
+import { employees, evaluations, periods } from '../../../../db/schema';
 import { assertEmployeeVisible } from '../../org/visibility';
 import { type Cell, column, hundredths, kCell, type ReportSource } from '../cells';
 import { headers, reportTitle, statusNames } from '../texts';
 import type { KindContext } from './context';
-import { PAGE_ROWS } from './period-rows';
+import { namedEvaluations, PAGE_ROWS, reportable } from './named-evaluations';
 
 /**
  * 考核历史: month by month score, grade, K and pay of one employee or of everyone the creator
@@ -34,40 +33,22 @@ export async function employeeHistory(ctx: KindContext): Promise<ReportSource> {
   async function* pages(): AsyncGenerator<Cell[][]> {
     let after: { no: string; key: string } | undefined;
     for (;;) {
-      const page = await scope.db
-        .select({
-          employeeNo: employees.employeeNo,
-          name: employees.name,
-          key: periods.key,
-          department: departments.name,
-          position: positions.name,
-          totalCenti: evaluations.totalCenti,
-          grade: evaluations.grade,
-          k: evaluations.k,
-          bonusFen: evaluations.bonusFen,
-          payTotalFen: evaluations.payTotalFen,
-          status: evaluations.status,
-        })
-        .from(evaluations)
+      const page = await namedEvaluations(scope, {
+        key: periods.key,
+        totalCenti: evaluations.totalCenti,
+        grade: evaluations.grade,
+        k: evaluations.k,
+        bonusFen: evaluations.bonusFen,
+        payTotalFen: evaluations.payTotalFen,
+        status: evaluations.status,
+      })
         .innerJoin(
           periods,
           and(eq(periods.tenantId, evaluations.tenantId), eq(periods.id, evaluations.periodId)),
         )
-        .innerJoin(
-          employees,
-          and(eq(employees.tenantId, evaluations.tenantId), eq(employees.id, evaluations.employeeId)),
-        )
-        .innerJoin(
-          departments,
-          and(eq(departments.tenantId, evaluations.tenantId), eq(departments.id, evaluations.departmentId)),
-        )
-        .innerJoin(
-          positions,
-          and(eq(positions.tenantId, evaluations.tenantId), eq(positions.id, evaluations.positionId)),
-        )
         .where(
-          and(
-            eq(evaluations.tenantId, scope.tenantId),
+          reportable(
+            scope,
             gte(periods.key, from),
             lte(periods.key, to),
             employee ? eq(evaluations.employeeId, employee.id) : undefined,
@@ -77,7 +58,6 @@ export async function employeeHistory(ctx: KindContext): Promise<ReportSource> {
                   and(eq(employees.employeeNo, after.no), gt(periods.key, after.key)),
                 )
               : undefined,
-            visibleEvaluations(scope),
           ),
         )
         .orderBy(asc(employees.employeeNo), asc(periods.key))
