@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fill, launchBrowser } from './browser';
+import { ApiSession } from './month';
+import { expectClean, expectOneH1, PageWatch, tabTo, unlabelled } from './ui';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -12,70 +14,71 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signUp(page: Page, slug: string) {
-  await page.goto(`${baseUrl}/#/signup`);
-  await fill(page, '企业名称', '浏览器测试物业');
-  await fill(page, '企业标识', slug);
-  await fill(page, '管理员姓名', '李娜');
-  await fill(page, '邮箱', `hr@${slug}.example`);
-  await fill(page, '密码', 'browser-pass-123');
-  await page.getByRole('button', { name: '注册企业' }).click();
-  await expect.poll(() => page.locator('#company').textContent()).toBe('浏览器测试物业');
-}
+describe('signed out, by keyboard, in both languages', () => {
+  it('logs no console error signed out, has a skip link and one h1, and signs in by keyboard alone', async () => {
+    const slug = `e2e-kb-${Date.now().toString(36)}`;
+    const login = { email: `hr@${slug}.example`, password: 'keyboard-pass-1' };
+    await new ApiSession(baseUrl).must('POST', '/signup', {
+      companyName: '键盘测试物业',
+      slug,
+      adminName: '李娜',
+      ...login,
+    });
 
-describe('dashboard in Chromium', () => {
-  it('signs up, creates an API key shown once, verifies the audit chain, signs out and in again', async () => {
     const page = await browser.newPage();
-    const slug = `e2e-${Date.now().toString(36)}`;
-    await signUp(page, slug);
-    expect(await page.locator('#welcome').textContent()).toContain('李娜');
-    expect(await page.locator('#role').textContent(), 'the role is named in Chinese, not by its code').toBe(
-      '所有者',
-    );
+    const watch = new PageWatch(page);
+    for (const route of ['#/', '#/login', '#/signup', '#/evaluations']) {
+      await page.goto(`${baseUrl}/${route}`);
+      await expect.poll(() => page.locator('h1').count()).toBe(1);
+      expect(await unlabelled(page), route).toEqual([]);
+    }
+    expect(watch.refusals, 'signed out, the page does not even ask who is signed in').toEqual([]);
 
-    await page.getByRole('link', { name: 'API 密钥' }).click();
-    await fill(page, '名称', '呼叫中心');
-    await page.getByLabel('metrics:write').check();
-    await page.getByRole('button', { name: '创建' }).click();
-    const secret = await page.locator('#secret').textContent();
-    expect(secret).toMatch(/^pek_[0-9A-Za-z]{32,}$/);
-    await expect.poll(() => page.locator('table').textContent()).toContain('呼叫中心');
-
-    // The key works against the API, from outside the browser.
-    const me = await fetch(`${baseUrl}/api/v1/me`, { headers: { Authorization: `Bearer ${secret}` } });
-    expect(me.status).toBe(200);
-
-    await page.getByRole('link', { name: '审计日志' }).click();
-    await page.getByRole('button', { name: '校验哈希链' }).click();
-    await expect.poll(() => page.locator('#verdict').textContent()).toMatch(/哈希链完整，共 \d+ 条/);
-    expect(await page.locator('table').textContent()).toContain('api_key.create');
-
-    await page.locator('#logout').click();
-    await expect.poll(() => page.getByRole('button', { name: '登录' }).count()).toBe(1);
-    await fill(page, '企业标识', slug);
-    await fill(page, '邮箱', `hr@${slug}.example`);
-    await fill(page, '密码', 'wrong-password-1');
-    await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('企业标识、邮箱或密码错误');
-    await fill(page, '密码', 'browser-pass-123');
-    await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.locator('#company').textContent()).toBe('浏览器测试物业');
+    await page.goto(`${baseUrl}/#/login`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('登录');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到主要内容');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await tabTo(page, 'input[autocomplete="organization"]');
+    await page.keyboard.type(slug);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(login.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(login.password);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#company').textContent()).toBe('键盘测试物业');
+    await expectOneH1(page);
+    watch.assertClean();
     await page.close();
   });
 
-  it('shows server validation errors per field, and switches to English', async () => {
+  it('names each wrong field by its label, in English too, without codes or regexes', async () => {
     const page = await browser.newPage();
+    const watch = new PageWatch(page);
     await page.goto(`${baseUrl}/#/signup`);
+    await fill(page, '企业名称', '半填的表单');
     await page.getByRole('button', { name: 'English' }).click();
-    await fill(page, 'Company name', 'X');
+    // What was typed survives the switch.
+    expect(await page.getByLabel('Company name', { exact: true }).inputValue()).toBe('半填的表单');
     await fill(page, 'Company slug', 'NO SPACES');
     await fill(page, 'Admin name', 'Ann');
     await fill(page, 'E-mail', 'ann@example.com');
     await fill(page, 'Password', 'short');
+    watch.expectRefusal(/^400 POST \/api\/v1\/signup$/);
     await page.getByRole('button', { name: 'Sign up a company' }).click();
-    const alert = page.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toContain('slug');
-    expect(await alert.textContent()).toContain('password must be at least 10 characters');
+    const errors = page.locator('.field-error');
+    await expect.poll(() => errors.count()).toBe(2);
+    const [slugError, passwordError] = await errors.allTextContents();
+    expect(slugError).toMatch(/^Company slug: /);
+    expect(passwordError).toBe('Password: must be at least 10 characters');
+    for (const e of await errors.allTextContents()) expectClean(e, 'en');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('button', { name: '注册企业' }).click();
+    await expect.poll(() => errors.first().textContent()).toMatch(/^企业标识：/);
+    for (const e of await errors.allTextContents()) expectClean(e);
+    watch.expectRefusal(/^400 POST \/api\/v1\/signup$/);
+    watch.assertClean();
     await page.close();
   });
 });

@@ -56,7 +56,7 @@ describe('npm start', () => {
     const base = `http://localhost:${port}`;
     const page = await fetch(`${base}/`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('id="view"');
+    expect(await page.text()).toContain('id="app"');
 
     const auth = { headers: { Authorization: `Bearer ${key}` } };
     const periods = (await (await fetch(`${base}/api/v1/periods`, auth)).json()) as {

@@ -35,7 +35,11 @@ type StepClient = {
 };
 
 /** One workflow step, sent with If-Match from the evaluation as last read. */
-export async function step<S extends Step>(d: Detail, name: S, body: StepBody<S>): Promise<Detail> {
+export async function step<S extends Step>(
+  d: Pick<Detail, 'id' | 'etag'>,
+  name: S,
+  body: StepBody<S>,
+): Promise<Detail> {
   const client = api.evaluations[':id'] as unknown as Record<Step, StepClient>;
   return ok<Detail>(client[name].$post({ param: { id: d.id }, header: { 'if-match': d.etag }, json: body }));
 }

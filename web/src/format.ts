@@ -6,6 +6,16 @@ const yuanFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, ma
 
 /** Integer fen as 元 with two decimals: 410000 → "4,100.00". */
 export const yuan = (fen: number) => yuanFormat.format(fen / 100);
+/** Integer fen as "4,100.00 元" (zh) or "¥4,100.00" (en). */
+export const money = (fen: number) => t('yuan', { n: yuan(fen) });
+
+/** 元 as typed ("3000", "3,000.5") to integer fen, or null when it is not an amount. */
+export function fenOf(text: string): number | null {
+  const clean = text.replace(/[,，\s]/g, '');
+  if (!/^\d+(\.\d{1,2})?$/.test(clean)) return null;
+  const [whole = '0', cents = ''] = clean.split('.');
+  return Number(whole) * 100 + Number(cents.padEnd(2, '0'));
+}
 
 /** Scores are exact to 0.01 from the API; shown as given (95, 75.5, 97.25). */
 export const score = (x: number) => String(x);
@@ -60,9 +70,17 @@ export function describeInput(content: SchemeContent | undefined, i: Input): str
     .join(' · ');
 }
 
-/** An ISO time as local date and time. */
+/** An ISO time in Beijing time (HR's clock wherever the browser is): "2026/11/28 16:00". */
 export const when = (iso: string) =>
-  new Date(iso).toLocaleString(currentLang(), { dateStyle: 'short', timeStyle: 'short' });
+  new Date(iso).toLocaleString(currentLang(), {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 
 /** Names joined as the language lists them. */
 export const list = (names: string[]) => names.join(t('sep'));

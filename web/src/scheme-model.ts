@@ -1,0 +1,128 @@
+import type { Band, Indicator, IndicatorType, SchemeContent } from '../../worker/domain/scheme';
+import { fieldLabel as domainLabel } from '../../worker/domain/scheme/errors';
+import { schemeErrorMessage, validateScheme } from '../../worker/domain/scheme/validate';
+import { fieldLabel } from './errors';
+import { lang } from './i18n';
+
+/** A fresh key no row of `taken` uses: people never see or type keys. */
+export function newKey(prefix: string, taken: string[]): string {
+  let n = taken.length + 1;
+  while (taken.includes(`${prefix}_${n}`)) n++;
+  return `${prefix}_${n}`;
+}
+
+/** An indicator of a type with the parameters that type needs, ready to fill in. */
+export function withType(ind: Indicator, type: IndicatorType): Indicator {
+  const base = { key: ind.key, name: ind.name, category: ind.category, required: ind.required };
+  const points = type === 'veto' ? 0 : ind.type === 'veto' ? 10 : ind.points;
+  switch (type) {
+    case 'quantity':
+      return { ...base, points, type, params: { target: 100, capRatio: 1 } };
+    case 'ratio':
+      return { ...base, points, type, params: { floor: 0.8, target: 0.95 } };
+    case 'deduction':
+      return { ...base, points, type, params: { rules: [{ key: 'rule_1', name: '', deduct: 1 }] } };
+    case 'rating':
+      return { ...base, points, type, params: { scale: 10 } };
+    case 'checklist':
+      return {
+        ...base,
+        points,
+        type,
+        params: { items: [{ key: 'item_1', name: '', weight: 1, critical: false }], whenNone: 'full' },
+      };
+    case 'bonus':
+      return { ...base, points, type, params: { rules: [{ key: 'rule_1', name: '', add: 1 }] } };
+    case 'veto':
+      return { ...base, points: 0, type, params: { rules: [{ key: 'rule_1', name: '' }] } };
+  }
+}
+
+export interface Problem {
+  field: string;
+  code: string;
+  text: string;
+}
+
+/**
+ * What blocks publishing, checked in the page as one types, by the same rules the API applies
+ * at publish (worker/domain/scheme/validate.ts); fields named by the editor's labels.
+ */
+export function problemsOf(content: SchemeContent): Problem[] {
+  const result = validateScheme(content);
+  if (result.ok) return [];
+  const l = lang.value;
+  return result.errors.map((e) => ({
+    field: e.field,
+    code: e.code,
+    text: schemeErrorMessage(e, l).replace(domainLabel(e.field, l), fieldLabel(e.field, content)),
+  }));
+}
+
+/** Points of the weighted indicators (not bonus, not veto): these must total 100. */
+export const weightedPoints = (c: SchemeContent) =>
+  Math.round(
+    c.indicators
+      .filter((i) => i.type !== 'bonus' && i.type !== 'veto')
+      .reduce((s, i) => s + i.points * 100, 0),
+  ) / 100;
+
+export type Change = {
+  what: 'category' | 'indicator' | 'band';
+  name: string;
+  kind: 'added' | 'removed' | 'changed';
+  fields: string[];
+};
+
+function diffRows<T extends Record<string, unknown>>(
+  what: Change['what'],
+  a: T[],
+  b: T[],
+  id: (x: T) => string,
+  name: (x: T) => string,
+): Change[] {
+  const out: Change[] = [];
+  const before = new Map(a.map((x) => [id(x), x]));
+  const after = new Map(b.map((x) => [id(x), x]));
+  for (const [k, x] of before)
+    if (!after.has(k)) out.push({ what, name: name(x), kind: 'removed', fields: [] });
+  for (const [k, y] of after) {
+    const x = before.get(k);
+    if (!x) {
+      out.push({ what, name: name(y), kind: 'added', fields: [] });
+      continue;
+    }
+    const fields = [...new Set([...Object.keys(x), ...Object.keys(y)])].filter(
+      (f) => JSON.stringify(x[f]) !== JSON.stringify(y[f]),
+    );
+    if (fields.length > 0) out.push({ what, name: name(y), kind: 'changed', fields });
+  }
+  return out;
+}
+
+/** What changed from one version's content to another's, row by row. */
+export function diffContent(a: SchemeContent, b: SchemeContent): Change[] {
+  return [
+    ...diffRows(
+      'category',
+      a.categories,
+      b.categories,
+      (c) => c.key,
+      (c) => c.name,
+    ),
+    ...diffRows(
+      'indicator',
+      a.indicators as unknown as Record<string, unknown>[],
+      b.indicators as unknown as Record<string, unknown>[],
+      (i) => String(i.key),
+      (i) => String(i.name),
+    ),
+    ...diffRows(
+      'band',
+      a.bands as unknown as (Band & Record<string, unknown>)[],
+      b.bands as unknown as (Band & Record<string, unknown>)[],
+      (x) => x.grade,
+      (x) => `${x.grade} ${x.label}`,
+    ),
+  ];
+}

@@ -1,0 +1,95 @@
+import { useState } from 'preact/hooks';
+import type { SchemeContent } from '../../../worker/domain/scheme';
+import { api, ok } from '../api';
+import { failureText, rememberNames } from '../errors';
+import { type Detail, loadEvaluation, pinnedContent, removeInput } from '../evaluation-api';
+import { t } from '../i18n';
+import { loadUsers } from '../org-api';
+import { isAdmin, isEmployee, isSupervisor, me } from '../session';
+import { Loading, Page, useLoad } from '../ui/kit';
+import { WorkflowActions } from './evaluation-actions';
+import { RecordForms } from './evaluation-forms';
+import { AppealThread, Breakdown, EvaluationHeader, InputsList } from './evaluation-parts';
+
+/**
+ * One evaluation. The employee (on a phone, mostly) reads the breakdown first, then confirms
+ * or appeals; HR and supervisors record inputs, then take the workflow's next step.
+ */
+export function EvaluationView({ id }: { id: string }) {
+  const loaded = useLoad(async () => {
+    const d = await loadEvaluation(id);
+    const [content, period, users] = await Promise.all([
+      pinnedContent(d),
+      ok(api.periods[':id'].$get({ param: { id: d.periodId } })),
+      isAdmin() ? loadUsers().catch(() => []) : Promise.resolve([]),
+    ]);
+    rememberNames(content);
+    return { d, content: content as SchemeContent, period, users };
+  }, [id]);
+  const [removeFailure, setRemoveFailure] = useState<unknown>(null);
+  const data = loaded.data;
+  if (!data)
+    return (
+      <Page title={t('evaluation')}>
+        {loaded.error ? (
+          <p class="error" role="alert">
+            {failureText(loaded.error)}
+          </p>
+        ) : (
+          <Loading />
+        )}
+      </Page>
+    );
+  const { d, content, period } = data;
+  const apply = (next: Detail) => loaded.set({ ...data, d: next });
+  const names = new Map(data.users.map((u) => [u.id, u.name]));
+  const nameOf = (userId: string | null) => {
+    if (!userId) return '';
+    if (userId === me.value?.user.id) return me.value.user.name;
+    return names.get(userId) ?? (userId === d.appeals[0]?.createdBy ? (d.employeeName ?? '') : t('hr'));
+  };
+  const staff = isAdmin() || isSupervisor();
+  const recording = d.status === 'draft' && staff;
+  const remove = async (inputId: string) => {
+    setRemoveFailure(null);
+    try {
+      apply(await removeInput(d, inputId));
+    } catch (err) {
+      setRemoveFailure(err);
+    }
+  };
+  const actions = (
+    <WorkflowActions d={d} content={content} onChange={apply} onReload={() => void loaded.reload()} />
+  );
+  return (
+    <Page title={t('evaluationOf', { name: d.employeeName ?? '', key: period.key })}>
+      <div id="evaluation">
+        <EvaluationHeader
+          d={d}
+          periodKey={period.key}
+          content={content}
+          back={isEmployee() ? '#/evaluations' : `#/evaluations?period=${d.periodId}`}
+        />
+        {isEmployee() ? (
+          <>
+            <Breakdown d={d} />
+            {actions}
+          </>
+        ) : (
+          <>
+            {recording && <RecordForms d={d} content={content} onSaved={apply} />}
+            {actions}
+            <Breakdown d={d} />
+          </>
+        )}
+        {removeFailure ? (
+          <p class="error" role="alert">
+            {failureText(removeFailure)}
+          </p>
+        ) : null}
+        <InputsList d={d} content={content} onRemove={recording ? remove : undefined} />
+        <AppealThread d={d} content={content} nameOf={nameOf} />
+      </div>
+    </Page>
+  );
+}

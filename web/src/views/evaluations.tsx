@@ -1,0 +1,252 @@
+import { useState } from 'preact/hooks';
+import { api, ok } from '../api';
+import { failureText } from '../errors';
+import { type Evaluation, loadRanking, statuses } from '../evaluation-api';
+import { money, score, statusName } from '../format';
+import { t } from '../i18n';
+import { loadDepartments, namesById } from '../org-api';
+import { route } from '../router';
+import { isAdmin, isSupervisor } from '../session';
+import { Select, TextInput } from '../ui/inputs';
+import { askReason, Badge, confirmFirst, Loading, Page, useLoad } from '../ui/kit';
+import { type BulkOutcome, BulkSummary, runBulk } from './evaluations-bulk';
+import { PeriodAdmin } from './period-admin';
+import { PeriodSelect, usePeriods } from './period-picker';
+
+export const statusTone: Record<string, string> = {
+  draft: 'muted',
+  submitted: 'info',
+  confirmed: 'info',
+  appealed: 'warn',
+  approved: 'ok',
+  locked: 'dark',
+};
+
+/** 考核: the month's ranking with filters, bulk submit/approve, and HR's period controls. */
+export function EvaluationsView() {
+  // ?period= (the evaluation page's way back) keeps the month one came from.
+  const periods = usePeriods(route.value.query.get('period'));
+  const p = periods.current;
+  const ranking = useLoad(async () => (p ? loadRanking(p.id) : []), [p?.id]);
+  const deps = useLoad(() => loadDepartments().catch(() => []), []);
+  const [filters, setFilters] = useState({ department: '', status: '', grade: '', q: '' });
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [leaveFailure, setLeaveFailure] = useState<unknown>(null);
+  const rows = ranking.data ?? [];
+  const depName = namesById(deps.data ?? []);
+  const q = filters.q.trim();
+  const shown = rows.filter(
+    (e) =>
+      (!filters.department || e.departmentId === filters.department) &&
+      (!filters.status || e.status === filters.status) &&
+      (!filters.grade || e.grade === filters.grade) &&
+      (!q || (e.employeeNo ?? '').includes(q) || (e.employeeName ?? '').includes(q)),
+  );
+  const grades = [...new Set(rows.map((e) => e.grade))].sort();
+  const departments = [...new Set(rows.map((e) => e.departmentId))];
+  const picked = shown.filter((e) => chosen.has(e.id));
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(id);
+    else next.delete(id);
+    setChosen(next);
+  };
+  const bulk = async (name: 'submit' | 'approve') => {
+    if (picked.length === 0) return;
+    if (
+      name === 'approve' &&
+      !(await confirmFirst(t('approveAsk', { n: picked.length }), {
+        detail: t('approveDetail'),
+        confirmLabel: t('approve'),
+      }))
+    )
+      return;
+    setBusy(true);
+    setOutcome(await runBulk(name, picked));
+    setBusy(false);
+    setChosen(new Set());
+    void ranking.reload();
+  };
+  const leave = async (e: Evaluation) => {
+    const reason = await askReason(t('leaveAsk', { name: e.employeeName ?? '' }), t('leaveReason'), {
+      detail: t('leaveDetail'),
+      confirmLabel: t('removeLeaver'),
+      danger: true,
+    });
+    if (!reason || !p) return;
+    setLeaveFailure(null);
+    try {
+      await ok(
+        api.periods[':id'].evaluations[':evaluationId'].$delete({
+          param: { id: p.id, evaluationId: e.id },
+          json: { reason },
+        }),
+      );
+      void ranking.reload();
+    } catch (err) {
+      setLeaveFailure(err);
+    }
+  };
+  const all = { value: '', label: t('all') };
+  const canBulk = (isAdmin() || isSupervisor()) && p?.status === 'open';
+  return (
+    <Page title={t('evaluations')} actions={<PeriodSelect periods={periods} />}>
+      {isAdmin() && (
+        <PeriodAdmin
+          period={p}
+          rows={rows}
+          onChange={async (id) => {
+            await periods.reload();
+            if (id) periods.choose(id);
+            void ranking.reload();
+          }}
+        />
+      )}
+      <section class="card">
+        <h2>{p ? t('rankingOf', { key: p.key }) : t('ranking')}</h2>
+        <div class="row wrap filters">
+          {departments.length > 1 && (
+            <Select
+              label={t('department')}
+              id="department-filter"
+              value={filters.department}
+              options={[all, ...departments.map((d) => ({ value: d, label: depName.get(d) ?? d }))]}
+              onValue={(department) => setFilters({ ...filters, department })}
+            />
+          )}
+          <Select
+            label={t('status')}
+            id="status-filter"
+            value={filters.status}
+            options={[
+              { value: '', label: t('allStatuses') },
+              ...statuses.map((s) => ({ value: s, label: statusName(s) })),
+            ]}
+            onValue={(status) => setFilters({ ...filters, status })}
+          />
+          <Select
+            label={t('grade')}
+            id="grade-filter"
+            value={filters.grade}
+            options={[{ value: '', label: t('allGrades') }, ...grades.map((g) => ({ value: g, label: g }))]}
+            onValue={(grade) => setFilters({ ...filters, grade })}
+          />
+          <TextInput
+            label={t('searchEmployee')}
+            type="search"
+            id="evaluation-search"
+            value={filters.q}
+            onValue={(q2) => setFilters({ ...filters, q: q2 })}
+          />
+        </div>
+        {canBulk && (
+          <div class="row wrap bulk-bar">
+            <span class="muted">{t('selected', { n: picked.length })}</span>
+            <button
+              type="button"
+              id="bulk-submit"
+              disabled={busy || picked.length === 0}
+              onClick={() => bulk('submit')}
+            >
+              {t('bulkSubmit')}
+            </button>
+            {isAdmin() && (
+              <button
+                type="button"
+                class="primary"
+                id="bulk-approve"
+                disabled={busy || picked.length === 0}
+                onClick={() => bulk('approve')}
+              >
+                {t('bulkApprove')}
+              </button>
+            )}
+          </div>
+        )}
+        {outcome && <BulkSummary outcome={outcome} />}
+        {leaveFailure ? (
+          <p class="error" role="alert">
+            {failureText(leaveFailure)}
+          </p>
+        ) : null}
+        {(periods.loading || ranking.loading) && <Loading />}
+        <div class="scroll" id="ranking">
+          {!ranking.loading && shown.length === 0 ? (
+            <p class="muted">{rows.length === 0 && !p ? t('noPeriods') : t('noEvaluations')}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  {canBulk && (
+                    <th>
+                      <input
+                        type="checkbox"
+                        aria-label={t('selectAll')}
+                        checked={picked.length > 0 && picked.length === shown.length}
+                        onChange={(e) =>
+                          setChosen(e.currentTarget.checked ? new Set(shown.map((x) => x.id)) : new Set())
+                        }
+                      />
+                    </th>
+                  )}
+                  <th class="num">{t('rank')}</th>
+                  <th>{t('employeeNo')}</th>
+                  <th>{t('name')}</th>
+                  <th>{t('department')}</th>
+                  <th class="num">{t('total')}</th>
+                  <th>{t('grade')}</th>
+                  <th class="num">K</th>
+                  <th class="num">{t('bonus')}</th>
+                  <th class="num">{t('payTotal')}</th>
+                  <th>{t('status')}</th>
+                  {isAdmin() && p?.status === 'open' && <th>{t('actions')}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((e) => (
+                  <tr key={e.id}>
+                    {canBulk && (
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={t('selectOne', { name: e.employeeName ?? '' })}
+                          checked={chosen.has(e.id)}
+                          onChange={(ev) => toggle(e.id, ev.currentTarget.checked)}
+                        />
+                      </td>
+                    )}
+                    <td class="num">{e.rank ?? ''}</td>
+                    <td>{e.employeeNo}</td>
+                    <td class="nowrap">
+                      <a href={`#/evaluations/${e.id}`}>{e.employeeName}</a>
+                    </td>
+                    <td class="nowrap">{depName.get(e.departmentId) ?? ''}</td>
+                    <td class="num">{score(e.total)}</td>
+                    <td>{e.grade}</td>
+                    <td class="num">{e.k}</td>
+                    <td class="num nowrap">{money(e.pay.bonusFen)}</td>
+                    <td class="num nowrap">{money(e.pay.totalFen)}</td>
+                    <td>
+                      <Badge tone={statusTone[e.status] ?? 'muted'}>{statusName(e.status)}</Badge>
+                    </td>
+                    {isAdmin() && p?.status === 'open' && (
+                      <td>
+                        {e.status !== 'approved' && e.status !== 'locked' && (
+                          <button type="button" class="link" onClick={() => leave(e)}>
+                            {t('removeLeaver')}
+                          </button>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </section>
+    </Page>
+  );
+}

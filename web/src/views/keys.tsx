@@ -1,0 +1,145 @@
+import { useState } from 'preact/hooks';
+import { keyScopes } from '../../../db/schema/key-scopes';
+import { api, ok } from '../api';
+import { when } from '../format';
+import { t } from '../i18n';
+import { FormError, FormScope } from '../ui/form';
+import { TextInput } from '../ui/inputs';
+import { Badge, CopyButton, confirmFirst, Loading, Page, useAction, useLoad } from '../ui/kit';
+
+const scopeName = (s: string) => t(`scope_${s.replace(':', '_')}` as 'scope_org_read');
+
+/** 密钥: keys with scopes named in Chinese and an optional expiry; the secret shown once. */
+export function KeysView() {
+  const keys = useLoad(async () => (await ok(api['api-keys'].$get({ query: { limit: '200' } }))).items, []);
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<string[]>([]);
+  const [expires, setExpires] = useState('');
+  const [secret, setSecret] = useState<string | null>(null);
+  const action = useAction();
+  const create = async (e: Event) => {
+    e.preventDefault();
+    setSecret(null);
+    // The date is a Beijing calendar day; the key stops at its end.
+    const expiresAt = expires ? new Date(`${expires}T23:59:59+08:00`).toISOString() : undefined;
+    const made = await action.run(() =>
+      ok(
+        api['api-keys'].$post({
+          json: { name, scopes: scopes as (typeof keyScopes)[number][], ...(expiresAt && { expiresAt }) },
+        }),
+      ),
+    );
+    if (made) {
+      setSecret(made.secret);
+      setName('');
+      setScopes([]);
+      setExpires('');
+      void keys.reload();
+    }
+  };
+  const revoke = async (id: string, keyName: string) => {
+    if (
+      !(await confirmFirst(t('revokeAsk', { name: keyName }), {
+        detail: t('revokeDetail'),
+        danger: true,
+        confirmLabel: t('revoke'),
+      }))
+    )
+      return;
+    const done = await action.run(() => ok(api['api-keys'][':id'].revoke.$post({ param: { id } })));
+    if (done) void keys.reload();
+  };
+  return (
+    <Page title={t('keys')}>
+      <form class="card stack" onSubmit={create}>
+        <h2>{t('newKey')}</h2>
+        <FormScope failure={action.failure}>
+          <TextInput label={t('keyName')} name="name" value={name} onValue={setName} required />
+          <fieldset>
+            <legend>{t('scopes')}</legend>
+            {keyScopes.map((s) => (
+              <label class="tick" key={s}>
+                <input
+                  type="checkbox"
+                  checked={scopes.includes(s)}
+                  onChange={(e) =>
+                    setScopes(e.currentTarget.checked ? [...scopes, s] : scopes.filter((x) => x !== s))
+                  }
+                />
+                {scopeName(s)}
+                <span class="muted small">{` ${t(`scopeHelp_${s.replace(':', '_')}` as 'scopeHelp_org_read')}`}</span>
+              </label>
+            ))}
+          </fieldset>
+          <TextInput
+            label={t('expiresOn')}
+            name="expiresAt"
+            type="date"
+            value={expires}
+            onValue={setExpires}
+            help={t('expiresHelp')}
+          />
+          <button type="submit" class="primary" disabled={action.busy}>
+            {t('create')}
+          </button>
+          <FormError failure={action.failure} />
+        </FormScope>
+        {secret && (
+          <div class="secret-box" role="status">
+            <p>{t('secretOnce')}</p>
+            <code id="secret">{secret}</code> <CopyButton text={secret} id="copy-secret" />
+          </div>
+        )}
+      </form>
+      <section class="card">
+        <h2>{t('keyList')}</h2>
+        {!keys.data ? (
+          <Loading />
+        ) : (
+          <div class="scroll">
+            <table id="key-table">
+              <thead>
+                <tr>
+                  <th>{t('keyName')}</th>
+                  <th>{t('keyStart')}</th>
+                  <th>{t('scopes')}</th>
+                  <th>{t('expiresOn')}</th>
+                  <th>{t('lastUsed')}</th>
+                  <th>{t('status')}</th>
+                  <th>{t('actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {keys.data.map((k) => (
+                  <tr key={k.id}>
+                    <td>{k.name}</td>
+                    <td>
+                      <code>{`${k.start}…`}</code>
+                    </td>
+                    <td>{k.scopes.map(scopeName).join(t('sep'))}</td>
+                    <td>{k.expiresAt ? when(k.expiresAt) : t('never')}</td>
+                    <td>{k.lastUsedAt ? when(k.lastUsedAt) : '—'}</td>
+                    <td>
+                      {k.revokedAt ? (
+                        <Badge tone="muted">{t('revoked')}</Badge>
+                      ) : (
+                        <Badge tone="ok">{t('active')}</Badge>
+                      )}
+                    </td>
+                    <td>
+                      {!k.revokedAt && (
+                        <button type="button" class="link danger-text" onClick={() => revoke(k.id, k.name)}>
+                          {t('revoke')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,212 @@
+import { useState } from 'preact/hooks';
+import type { Role } from '../../../db/schema/users';
+import { api, ok } from '../api';
+import { roleName } from '../format';
+import { t } from '../i18n';
+import { type Department, loadDepartments, loadUsers, type User } from '../org-api';
+import { me } from '../session';
+import { FormError, FormScope } from '../ui/form';
+import { Select, TextInput } from '../ui/inputs';
+import { Badge, confirmFirst, Loading, Page, useAction, useLoad } from '../ui/kit';
+
+const roles = ['owner', 'admin', 'supervisor', 'employee', 'auditor'] as const satisfies readonly Role[];
+
+/** A supervisor's departments: the ones whose employees they see and rate. */
+function SupervisorDepartments({
+  user,
+  departments,
+  onSet,
+}: {
+  user: User;
+  departments: Department[];
+  onSet: (d: Department, on: boolean) => void;
+}) {
+  return (
+    <fieldset class="inline-ticks">
+      <legend class="sr-only">{t('departmentsOf', { name: user.name })}</legend>
+      {departments.map((d) => (
+        <label class="tick" key={d.id}>
+          <input
+            type="checkbox"
+            checked={d.supervisorUserIds.includes(user.id)}
+            onChange={(e) => onSet(d, e.currentTarget.checked)}
+          />
+          {d.name}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** 用户: invite people, change their role, deactivate them, set a supervisor's departments. */
+export function UsersView() {
+  const data = useLoad(async () => {
+    const [users, departments] = await Promise.all([loadUsers(), loadDepartments()]);
+    return { users, departments };
+  }, []);
+  const [form, setForm] = useState({ name: '', email: '', role: 'employee' as Role, password: '' });
+  const action = useAction();
+  const invite = async (e: Event) => {
+    e.preventDefault();
+    const done = await action.run(() => ok(api.users.$post({ json: form })));
+    if (done) {
+      setForm({ name: '', email: '', role: form.role, password: '' });
+      void data.reload();
+    }
+  };
+  const patch = async (u: User, json: { role?: Role; active?: boolean }) => {
+    if (
+      json.active === false &&
+      !(await confirmFirst(t('deactivateAsk', { name: u.name }), {
+        detail: t('deactivateUserDetail'),
+        danger: true,
+        confirmLabel: t('deactivate'),
+      }))
+    )
+      return;
+    if (
+      json.role &&
+      !(await confirmFirst(t('roleAsk', { name: u.name, role: roleName(json.role) }), {
+        detail: t('roleDetail'),
+        confirmLabel: t('changeRole'),
+      }))
+    ) {
+      void data.reload();
+      return;
+    }
+    const done = await action.run(() => ok(api.users[':id'].$patch({ param: { id: u.id }, json })));
+    if (done) void data.reload();
+  };
+  const setDepartment = async (u: User, d: Department, on: boolean) => {
+    const userIds = on ? [...d.supervisorUserIds, u.id] : d.supervisorUserIds.filter((x) => x !== u.id);
+    if (data.data)
+      data.set({
+        ...data.data,
+        departments: data.data.departments.map((x) =>
+          x.id === d.id ? { ...x, supervisorUserIds: userIds } : x,
+        ),
+      });
+    const done = await action.run(() =>
+      ok(api.departments[':id'].supervisors.$put({ param: { id: d.id }, json: { userIds } })),
+    );
+    // Success or refusal, the page shows what the API now holds.
+    void data.reload();
+    return done;
+  };
+  return (
+    <Page title={t('users')}>
+      <FormScope failure={action.failure}>
+        <section class="card">
+          <h2>{t('userList')}</h2>
+          {!data.data ? (
+            <Loading />
+          ) : (
+            <div class="scroll">
+              <table id="user-table">
+                <thead>
+                  <tr>
+                    <th>{t('name')}</th>
+                    <th>{t('email')}</th>
+                    <th>{t('role')}</th>
+                    <th>{t('supervisorDepartments')}</th>
+                    <th>{t('status')}</th>
+                    <th>{t('actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.data.users.map((u) => (
+                    <tr key={u.id}>
+                      <td class="nowrap">{u.name}</td>
+                      <td>{u.email}</td>
+                      <td>
+                        <label class="sr-only" for={`role-${u.id}`}>
+                          {t('roleOf', { name: u.name })}
+                        </label>
+                        <select
+                          id={`role-${u.id}`}
+                          value={u.role}
+                          disabled={u.id === me.value?.user.id}
+                          onChange={(e) => patch(u, { role: e.currentTarget.value as Role })}
+                        >
+                          {roles.map((r) => (
+                            <option key={r} value={r}>
+                              {roleName(r)}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                      <td>
+                        {u.role === 'supervisor' ? (
+                          <SupervisorDepartments
+                            user={u}
+                            departments={data.data!.departments}
+                            onSet={(d, on) => setDepartment(u, d, on)}
+                          />
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                      <td>
+                        {u.active ? (
+                          <Badge tone="ok">{t('active')}</Badge>
+                        ) : (
+                          <Badge tone="muted">{t('inactive')}</Badge>
+                        )}
+                      </td>
+                      <td>
+                        {u.id !== me.value?.user.id && (
+                          <button type="button" class="link" onClick={() => patch(u, { active: !u.active })}>
+                            {u.active ? t('deactivate') : t('activate')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+        <form class="card row wrap" onSubmit={invite}>
+          <h2 class="full">{t('invite')}</h2>
+          <TextInput
+            label={t('name')}
+            name="name"
+            value={form.name}
+            onValue={(name) => setForm({ ...form, name })}
+            required
+          />
+          <TextInput
+            label={t('email')}
+            name="email"
+            type="email"
+            value={form.email}
+            onValue={(email) => setForm({ ...form, email })}
+            required
+          />
+          <Select
+            label={t('role')}
+            name="role"
+            value={form.role}
+            options={roles.map((r) => ({ value: r, label: roleName(r) }))}
+            onValue={(role) => setForm({ ...form, role: role as Role })}
+          />
+          <TextInput
+            label={t('initialPassword')}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onValue={(password) => setForm({ ...form, password })}
+            help={t('passwordHelp')}
+            required
+          />
+          <button type="submit" class="primary" disabled={action.busy}>
+            {t('invite')}
+          </button>
+        </form>
+        <FormError failure={action.failure} />
+      </FormScope>
+    </Page>
+  );
+}
