@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ne, type SQL } from 'drizzle-orm';
 import { employees, evaluations, periods } from '../../../db/schema';
-import { commit, type Statement } from '../../audit/commit';
+import { type AuditChange, commit, type Statement } from '../../audit/commit';
+import { auditParts } from '../../audit/parts';
 import { isUniqueViolation } from '../../data/constraint';
 import { ApiError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -110,17 +111,34 @@ async function openPeriodOnce(scope: Scope, key: string, exists: () => ApiError)
     }));
     return {
       statements,
-      audit: [
-        {
-          action: 'period.open',
-          entityType: 'period',
-          entityId: period.id,
-          after: { ...publicPeriod(period), evaluations: summary, skipped },
-        },
-      ],
+      audit: openingEntries(period, summary, skipped),
       result: { period: publicPeriod(period), evaluations: created.length, skipped },
     };
   });
+}
+
+/**
+ * `period.open` with the evaluations it created, and `period.open.evaluations` entries with the
+ * rest when a large company's month does not fit one audit row.
+ */
+function openingEntries(period: PeriodRow, summary: unknown[], skipped: SkippedEmployee[]): AuditChange[] {
+  const head = { ...publicPeriod(period), skipped };
+  const parts = auditParts(head, summary);
+  return parts.map((evaluations, i) =>
+    i === 0
+      ? {
+          action: 'period.open',
+          entityType: 'period',
+          entityId: period.id,
+          after: { ...head, evaluations, evaluationCount: summary.length, evaluationParts: parts.length },
+        }
+      : {
+          action: 'period.open.evaluations',
+          entityType: 'period',
+          entityId: period.id,
+          after: { part: i + 1, of: parts.length, evaluations },
+        },
+  );
 }
 
 /**

@@ -1,10 +1,5 @@
-import { canonicalJson } from '../../audit/chain';
 import type { AuditChange } from '../../audit/commit';
-
-/** Bytes of one audit entry's `before`: a row of production D1 holds at most 2 MB. */
-const AUDIT_BEFORE_BYTES = 1_000_000;
-const utf8 = new TextEncoder();
-const bytesOf = (value: unknown) => utf8.encode(canonicalJson(value)).length;
+import { auditParts } from '../../audit/parts';
 
 /**
  * What a removal leaves in the audit log: one `evaluation.delete` with the evaluation, its
@@ -16,19 +11,7 @@ export function removalEntries(
   evaluationId: string,
 ): AuditChange[] {
   const { inputs, ...head } = removed;
-  let part: unknown[] = [];
-  const parts = [part];
-  let room = AUDIT_BEFORE_BYTES - bytesOf(head);
-  for (const input of inputs) {
-    const n = bytesOf(input) + 1;
-    if (n > room && part.length > 0) {
-      part = [];
-      parts.push(part);
-      room = AUDIT_BEFORE_BYTES - 200; // the part's reason and numbering
-    }
-    part.push(input);
-    room -= n;
-  }
+  const parts = auditParts(head, inputs);
   return parts.map((chunk, i) =>
     i === 0
       ? {
