@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, ok } from '../api';
 import { t } from '../i18n';
@@ -7,124 +8,91 @@ import { FormError, FormScope } from '../ui/form';
 import { TextInput } from '../ui/inputs';
 import { Page, useAction } from '../ui/kit';
 
-export function LoginView() {
-  const [form, setForm] = useState({ slug: '', email: '', password: '' });
-  const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
+type SessionBody = Parameters<typeof signedIn>[0];
+
+/** Login and sign-up end the same way: the answer starts a session and opens the home page. */
+function SessionForm(props: {
+  title: string;
+  start: () => Promise<SessionBody>;
+  other: { href: string; label: string };
+  children: ComponentChildren;
+}) {
   const action = useAction();
   const submit = async (e: Event) => {
     e.preventDefault();
-    const body = await action.run(() => ok(api.auth.login.$post({ json: form })));
+    const body = await action.run(props.start);
     if (body) {
       signedIn(body);
       go('#/');
     }
   };
   return (
-    <Page title={t('login')}>
+    <Page title={props.title}>
       <form class="card narrow stack" onSubmit={submit} noValidate>
         <FormScope failure={action.failure}>
-          <TextInput
-            label={t('slug')}
-            name="slug"
-            value={form.slug}
-            onValue={set('slug')}
-            autoComplete="organization"
-            required
-          />
-          <TextInput
-            label={t('email')}
-            name="email"
-            type="email"
-            value={form.email}
-            onValue={set('email')}
-            autoComplete="username"
-            required
-          />
-          <TextInput
-            label={t('password')}
-            name="password"
-            type="password"
-            value={form.password}
-            onValue={set('password')}
-            autoComplete="current-password"
-            required
-          />
+          {props.children}
           <button type="submit" class="primary" disabled={action.busy}>
-            {t('login')}
+            {props.title}
           </button>
           <FormError failure={action.failure} />
         </FormScope>
-        <a href="#/signup">{t('noAccount')}</a>
+        <a href={props.other.href}>{props.other.label}</a>
       </form>
     </Page>
   );
 }
 
-export function SignupView() {
-  const [form, setForm] = useState({ companyName: '', slug: '', adminName: '', email: '', password: '' });
-  const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
-  const action = useAction();
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const body = await action.run(() => ok(api.signup.$post({ json: form })));
-    if (body) {
-      signedIn(body);
-      go('#/');
-    }
-  };
+/** One form's state: `field(k)` gives a text input its name, value and setter. */
+function useFields<F extends Record<string, string>>(initial: F) {
+  const [form, setForm] = useState(initial);
+  const field = (k: keyof F & string) => ({
+    name: k,
+    value: form[k],
+    onValue: (v: string) => setForm({ ...form, [k]: v }),
+    required: true,
+  });
+  return { form, field };
+}
+
+export function LoginView() {
+  const { form, field } = useFields({ slug: '', email: '', password: '' });
   return (
-    <Page title={t('signup')}>
-      <form class="card narrow stack" onSubmit={submit} noValidate>
-        <FormScope failure={action.failure}>
-          <TextInput
-            label={t('companyName')}
-            name="companyName"
-            value={form.companyName}
-            onValue={set('companyName')}
-            required
-          />
-          <TextInput
-            label={t('slug')}
-            name="slug"
-            value={form.slug}
-            onValue={set('slug')}
-            help={t('slugHelp')}
-            hint={t('slugHelp')}
-            required
-          />
-          <TextInput
-            label={t('adminName')}
-            name="adminName"
-            value={form.adminName}
-            onValue={set('adminName')}
-            required
-          />
-          <TextInput
-            label={t('email')}
-            name="email"
-            type="email"
-            value={form.email}
-            onValue={set('email')}
-            autoComplete="username"
-            required
-          />
-          <TextInput
-            label={t('password')}
-            name="password"
-            type="password"
-            value={form.password}
-            onValue={set('password')}
-            help={t('passwordHelp')}
-            autoComplete="new-password"
-            required
-          />
-          <button type="submit" class="primary" disabled={action.busy}>
-            {t('signup')}
-          </button>
-          <FormError failure={action.failure} />
-        </FormScope>
-        <a href="#/login">{t('haveAccount')}</a>
-      </form>
-    </Page>
+    <SessionForm
+      title={t('login')}
+      start={() => ok(api.auth.login.$post({ json: form }))}
+      other={{ href: '#/signup', label: t('noAccount') }}
+    >
+      <TextInput label={t('slug')} {...field('slug')} autoComplete="organization" />
+      <TextInput label={t('email')} {...field('email')} type="email" autoComplete="username" />
+      <TextInput
+        label={t('password')}
+        {...field('password')}
+        type="password"
+        autoComplete="current-password"
+      />
+    </SessionForm>
+  );
+}
+
+export function SignupView() {
+  const { form, field } = useFields({ companyName: '', slug: '', adminName: '', email: '', password: '' });
+  return (
+    <SessionForm
+      title={t('signup')}
+      start={() => ok(api.signup.$post({ json: form }))}
+      other={{ href: '#/login', label: t('haveAccount') }}
+    >
+      <TextInput label={t('companyName')} {...field('companyName')} />
+      <TextInput label={t('slug')} {...field('slug')} help={t('slugHelp')} hint={t('slugHelp')} />
+      <TextInput label={t('adminName')} {...field('adminName')} />
+      <TextInput label={t('email')} {...field('email')} type="email" autoComplete="username" />
+      <TextInput
+        label={t('password')}
+        {...field('password')}
+        type="password"
+        help={t('passwordHelp')}
+        autoComplete="new-password"
+      />
+    </SessionForm>
   );
 }
