@@ -218,7 +218,7 @@ export function EvaluationsView() {
                       </td>
                     )}
                     <td class="num">{e.rank ?? ''}</td>
-                    <td>{e.employeeNo}</td>
+                    <td class="nowrap">{e.employeeNo}</td>
                     <td class="nowrap">
                       <a href={`#/evaluations/${e.id}`}>{e.employeeName}</a>
                     </td>

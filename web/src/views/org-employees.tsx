@@ -131,7 +131,7 @@ export function Employees() {
                 )}
                 {rows.data.map((e) => (
                   <tr key={e.id}>
-                    <td>{e.employeeNo}</td>
+                    <td class="nowrap">{e.employeeNo}</td>
                     <td class="nowrap">{e.name}</td>
                     <td>{dep.get(e.departmentId) ?? '—'}</td>
                     <td>{pos.get(e.positionId) ?? '—'}</td>
