@@ -1,5 +1,6 @@
 import { env, SELF } from 'cloudflare:test';
 import { expect } from 'vitest';
+import type { KeyScope } from '../../../db/schema';
 import { dbFor } from '../../../worker/data/db';
 import type { ReportJob } from '../../../worker/env';
 import { createReport, type ReportRequest } from '../../../worker/services/reports';
@@ -168,21 +169,24 @@ export async function bulkMonth() {
 }
 
 /**
- * A report queued by the owner whose job is captured instead of sent, so that a test can run
- * it itself (runReportJob) against a bucket of its choosing.
+ * A report queued by the owner (or by the key given) whose job is captured instead of sent, so
+ * that a test can run it itself (runReportJob) against a bucket of its choosing.
  */
-export async function queuedReport(m: Month, request: ReportRequest) {
+export async function queuedReport(
+  m: Month,
+  request: ReportRequest,
+  key?: { keyId: string; scopes: KeyScope[] },
+) {
+  const tenantId = m.t.tenantId;
   const scope: Scope = {
-    db: dbFor(env, m.t.tenantId),
-    tenantId: m.t.tenantId,
-    principal: {
-      kind: 'user',
-      tenantId: m.t.tenantId,
-      userId: m.t.ownerId,
-      role: 'owner',
-      sessionId: 'test',
-    },
-    actor: { tenantId: m.t.tenantId, actorType: 'user', actorId: m.t.ownerId, requestId: 'req_test' },
+    db: dbFor(env, tenantId),
+    tenantId,
+    principal: key
+      ? { kind: 'api_key', tenantId, keyId: key.keyId, scopes: key.scopes }
+      : { kind: 'user', tenantId, userId: m.t.ownerId, role: 'owner', sessionId: 'test' },
+    actor: key
+      ? { tenantId, actorType: 'api_key', actorId: key.keyId, requestId: 'req_test' }
+      : { tenantId, actorType: 'user', actorId: m.t.ownerId, requestId: 'req_test' },
     lang: 'zh-CN',
   };
   const sent: ReportJob[] = [];

@@ -5,8 +5,8 @@ export const reportOperations = {
   createReport: op(
     '生成报表',
     'Queue a report (CSV or XLSX) of a period, a range of months or the audit log',
-    '排队生成一份报表，立即返回 202 和报表编号；生成在队列中进行，完成后状态为 ready，可下载。工资表要求周期已关闭，否则需 includeOpen。主管只能导出其部门，员工只能导出本人历史。',
-    'Queues a report and answers 202 with its id at once; the file is made by a queue consumer and the report becomes ready to download. A payroll needs a closed period unless includeOpen is set. Supervisors export only their departments, employees only their own history.',
+    '排队生成一份报表，立即返回 202 和报表编号；生成在队列中进行，完成后状态为 ready，可下载。工资表要求周期已关闭，否则需 includeOpen。主管只能导出其部门，员工只能导出本人历史。API 密钥除 reports:write 外还需能读取同样数据的范围：evaluations:read，审计日志则需 audit:read。',
+    'Queues a report and answers 202 with its id at once; the file is made by a queue consumer and the report becomes ready to download. A payroll needs a closed period unless includeOpen is set. Supervisors export only their departments, employees only their own history. A key needs, besides reports:write, the scope that reads the same rows: evaluations:read, or audit:read for the audit log.',
   ),
   listReports: op(
     '报表列表',

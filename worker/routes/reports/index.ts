@@ -42,7 +42,8 @@ const create = defineRoute({
     'need `periodId`; employee-history `from`/`to` as YYYY-MM and optionally `employeeId`; audit-log `from`/`to` ' +
     'as ISO times. Payroll of a month that is not closed needs `includeOpen: true`. Owners, admins and auditors ' +
     'export every kind; supervisors period-scores, department-summary and employee-history of their departments; ' +
-    'employees only their own employee-history. Headers and the file name follow Accept-Language.',
+    'employees only their own employee-history. A key needs, besides `reports:write`, the scope that reads the ' +
+    'same rows: `evaluations:read`, or `audit:read` for audit-log. Headers and the file name follow Accept-Language.',
   access: write,
   request: { body: jsonBody(createReportBody) },
   responses: {

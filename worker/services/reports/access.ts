@@ -1,5 +1,5 @@
 import { eq, type SQL } from 'drizzle-orm';
-import { type ReportKind, type Role, reportKinds, reports } from '../../../db/schema';
+import { type KeyScope, type ReportKind, type Role, reportKinds, reports } from '../../../db/schema';
 import { ApiError } from '../../lib/errors';
 import type { Scope } from '../scope';
 
@@ -15,11 +15,29 @@ const kindsByRole: Record<Role, readonly ReportKind[]> = {
   employee: ['employee-history'],
 };
 
-/** Keys are the company's, like HR: `reports:write` exports every kind (the route checks it). */
+/**
+ * A key exports only what it could read through the API: a report is another way to read the
+ * same rows, so `reports:write` alone must not open the audit log or the scores.
+ */
+const readScopeByKind: Record<ReportKind, KeyScope> = {
+  'period-scores': 'evaluations:read',
+  payroll: 'evaluations:read',
+  'department-summary': 'evaluations:read',
+  'employee-history': 'evaluations:read',
+  'audit-log': 'audit:read',
+};
+
+/** Checked when the report is asked for and again when the job runs (scopes may have changed). */
 export function assertMayExport(scope: Scope, kind: ReportKind): void {
   const p = scope.principal;
   if (p.kind === 'user' && !kindsByRole[p.role].includes(kind))
     throw new ApiError('FORBIDDEN', { message: 'REPORT_KIND_FORBIDDEN', params: { kind } });
+  if (p.kind === 'api_key' && !p.scopes.includes(readScopeByKind[kind]))
+    throw new ApiError('FORBIDDEN', {
+      message: 'FORBIDDEN_SCOPE',
+      params: { allowed: readScopeByKind[kind] },
+      details: { allowed: { scopes: [readScopeByKind[kind]] } },
+    });
 }
 
 const seesAll = (scope: Scope) =>
