@@ -30,6 +30,7 @@ export async function seedDemo(baseUrl, stateFile) {
       'evaluations:write',
       'metrics:write',
       'reports:read',
+      'reports:write',
     ],
   });
   await seedMonth(s, key.secret, baseUrl);
