@@ -48,6 +48,28 @@ describe('a key exports only what its scopes let it read', () => {
     expect((await exported(auditor, log)).rows).toBeGreaterThan(0);
   });
 
+  it("another's audit-log file is not a way around audit:read: 404 and unlisted for a key without it", async () => {
+    const m = await seedMonth();
+    const log = {
+      kind: 'audit-log',
+      format: 'csv',
+      from: '2026-01-01T00:00:00Z',
+      to: '2100-01-01T00:00:00Z',
+    };
+    const made = await exported(m.t.owner, log);
+    const scores = await exported(m.t.owner, { kind: 'period-scores', format: 'csv', periodId: m.periodId });
+    const reader = await m.t.keyWith('reports:write', 'evaluations:read');
+    expect(ok(await reader.get('/reports')).items.map((r: { id: string }) => r.id)).toEqual([scores.id]);
+    for (const path of [`/reports/${made.id}`, `/reports/${made.id}/download`])
+      expectError(await reader.get(path), 404, 'NOT_FOUND', path);
+    expectError(await reader.post(`/reports/${made.id}/retry`, {}), 404, 'NOT_FOUND');
+    expectError(await reader.delete(`/reports/${made.id}`), 404, 'NOT_FOUND');
+    const bare = await m.t.keyWith('reports:read');
+    expect(ok(await bare.get('/reports')).items).toEqual([]);
+    const auditor = await m.t.keyWith('reports:read', 'audit:read');
+    expect(ok(await auditor.get(`/reports/${made.id}`)).status).toBe('ready');
+  });
+
   it('a key revoked before its job runs gets a failed report and no file', async () => {
     const m = await seedMonth();
     const key = await m.t.keyWith('reports:write', 'audit:read');

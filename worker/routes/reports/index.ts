@@ -27,7 +27,8 @@ const idParam = z.object({
 const read = { roles: EVERYONE, scopes: ['reports:read', 'reports:write'] } as const;
 const write = { roles: EVERYONE, scopes: ['reports:write'] } as const;
 const visibility =
-  'Owners, admins, auditors and API keys see every report of the company; supervisors and employees see the ' +
+  'Owners, admins and auditors see every report of the company; API keys every report of a kind their scopes ' +
+  'let them export; supervisors and employees the ' +
   "reports they asked for. Another company's report, a deleted or an expired one (30 days) answers 404.";
 
 const create = defineRoute({

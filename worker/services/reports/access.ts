@@ -1,4 +1,4 @@
-import { eq, type SQL } from 'drizzle-orm';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type KeyScope, type ReportKind, type Role, reportKinds, reports } from '../../../db/schema';
 import { ApiError } from '../../lib/errors';
 import type { Scope } from '../scope';
@@ -40,16 +40,20 @@ export function assertMayExport(scope: Scope, kind: ReportKind): void {
     });
 }
 
-const seesAll = (scope: Scope) =>
-  scope.principal.kind === 'api_key' || ['owner', 'admin', 'auditor'].includes(scope.principal.role);
+const seesAll: readonly Role[] = ['owner', 'admin', 'auditor'];
 
 /**
- * The reports a caller may list, read and download: HR, auditors and keys every report of the
- * company; a supervisor or employee only their own (another supervisor's holds other departments).
+ * The reports a caller may list, read and download: HR and auditors every report of the company;
+ * keys every report of a kind they could export (an audit-log file HR made is no way around
+ * audit:read); a supervisor or employee only their own (another supervisor's holds other departments).
  */
 export function visibleReports(scope: Scope): SQL | undefined {
   const p = scope.principal;
-  return seesAll(scope) || p.kind !== 'user' ? undefined : eq(reports.createdById, p.userId);
+  if (p.kind === 'api_key') {
+    const kinds = reportKinds.filter((kind) => p.scopes.includes(readScopeByKind[kind]));
+    return kinds.length > 0 ? inArray(reports.kind, kinds) : sql`0`;
+  }
+  return seesAll.includes(p.role) ? undefined : eq(reports.createdById, p.userId);
 }
 
 /** Deleting and retrying: owners, admins and keys any report; everyone else their own. */
