@@ -1,5 +1,4 @@
 import { useEffect } from 'preact/hooks';
-import { t } from './i18n';
 import { go, route } from './router';
 import { canAudit, isAdmin, isEmployee, loadMe, me, signOut } from './session';
 import { Shell } from './shell';

@@ -103,7 +103,7 @@ export async function exportPayroll(page: Page) {
     .poll(() => ready.count(), { timeout: 30_000, message: 'the report is ready' })
     .toBe(1)
     .catch(async (e) => {
-      throw new Error(`${e.message}\n${await page.locator('main').innerText()}`);
+      throw new Error(`${e.message}\n${await page.locator('main').textContent()}`);
     });
   expect(await ready.locator('.file-name').textContent()).toMatch(/^工资表.*\.xlsx$/);
   const [download] = await Promise.all([

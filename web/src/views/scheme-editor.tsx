@@ -132,7 +132,7 @@ function Bands({ content, onChange }: Props) {
       <h2>{t('bands')}</h2>
       <p class="muted small">{t('bandsHelp', { max: content.maxScore })}</p>
       {content.bands.map((b, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a band's grade is being edited, its place is its identity
+        // The key is the band's place: its grade is the very thing being edited.
         <fieldset class="row wrap band" key={i} data-band={b.grade}>
           <legend class="sr-only">{t('named', { what: t('row_bands'), name: b.grade })}</legend>
           <TextInput
