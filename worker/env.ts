@@ -34,14 +34,29 @@ export interface UserPrincipal {
   userId: string;
   role: Role;
   sessionId: string;
+  /**
+   * The people whose evaluation and pay count as this principal's own: the user, and whoever
+   * controls the account (an admin who created it or set its password), transitively.
+   */
+  selves: string[];
+  /** Someone else set the password: nothing but choosing one's own until it is changed. */
+  mustChangePassword: boolean;
 }
 
-/** An integrator calling with `Authorization: Bearer pek_…`. */
+/**
+ * An integrator calling with `Authorization: Bearer pek_…`. A key acts for the person who
+ * created it: never beyond that person's current role, never on their own evaluation.
+ */
 export interface KeyPrincipal {
   kind: 'api_key';
   tenantId: string;
   keyId: string;
   scopes: KeyScope[];
+  /** The key's creator (or the admin it was handed over to), as the policy sees them. */
+  createdBy: string;
+  creatorRole: Role;
+  /** As for a person: the creator and whoever controls the creator's account. */
+  selves: string[];
 }
 
 export type Principal = UserPrincipal | KeyPrincipal;

@@ -94,7 +94,12 @@ export const evaluationInputs = sqliteTable(
     passed: text('passed', { mode: 'json' }).$type<string[]>(),
     evidence: text('evidence', { mode: 'json' }).$type<Record<string, string>>(),
     source: text('source', { enum: ['person', 'integrator', 'import'] }).notNull(),
+    /** The rater of a rating; otherwise whoever recorded it (a user, or the key). */
     recordedBy: text('recorded_by').notNull(),
+    /** The person who entered it: the signed-in user, or the creator of the key it came through. */
+    enteredBy: text('entered_by'),
+    /** The API key it came through, if any. */
+    keyId: text('key_id'),
     voided: integer('voided', { mode: 'boolean' }).notNull().default(false),
     voidedByAppeal: text('voided_by_appeal'),
     createdAt: text('created_at').notNull(),

@@ -62,6 +62,21 @@ export const employees = sqliteTable(
   ],
 );
 
+/**
+ * 工号 an employee had before a change. Monitoring and call-centre systems keep sending the
+ * number they know; it still reaches the same person, and nobody else may be given it.
+ */
+export const retiredEmployeeNos = sqliteTable(
+  'retired_employee_nos',
+  {
+    tenantId: text('tenant_id').notNull(),
+    employeeNo: text('employee_no').notNull(),
+    employeeId: text('employee_id').notNull(),
+    retiredAt: text('retired_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.employeeNo] })],
+);
+
 /** Which departments a supervisor user is scoped to: they see and rate only those employees. */
 export const departmentSupervisors = sqliteTable(
   'department_supervisors',

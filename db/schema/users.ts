@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const roles = ['owner', 'admin', 'supervisor', 'employee', 'auditor'] as const;
 export type Role = (typeof roles)[number];
@@ -16,6 +16,8 @@ export const users = sqliteTable(
     passwordSalt: text('password_salt').notNull(),
     passwordIterations: integer('password_iterations').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** A password someone else set: the person must choose their own before anything else. */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -53,4 +55,24 @@ export const loginFailures = sqliteTable(
     at: text('at').notNull(),
   },
   (t) => [index('login_failures_subject_at_ix').on(t.subject, t.at)],
+);
+
+/**
+ * Who controls an account besides its holder: an admin who created it or set its password. They
+ * knew the password, so they could have acted through it; the access policy counts its actions
+ * on that admin's own evaluation as the admin's, for good (a later change of password by
+ * "the person" could be the admin's too). The owner is the company's last resort and is not
+ * recorded: otherwise no admin the owner made could ever handle the owner's own month.
+ */
+export const accountControllers = sqliteTable(
+  'account_controllers',
+  {
+    tenantId: text('tenant_id').notNull(),
+    userId: text('user_id').notNull(),
+    controllerId: text('controller_id').notNull(),
+    /** `created` the account or `reset` its password. */
+    how: text('how', { enum: ['created', 'reset'] }).notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId, t.controllerId] })],
 );

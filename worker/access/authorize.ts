@@ -9,7 +9,14 @@ import { assertCsrf } from './csrf';
 import { nameRoles } from './roles';
 
 /** What a route accepts: people by role, integrators by key scope (any one of them). */
-export type Access = { public: true } | { roles: readonly Role[]; scopes: readonly KeyScope[] };
+export type Access =
+  | { public: true }
+  | {
+      roles: readonly Role[];
+      scopes: readonly KeyScope[];
+      /** Open to a person whose password someone else set (who/me, sign out, change it). */
+      beforeOwnPassword?: true;
+    };
 
 const ACCESS = Symbol('access');
 export type Authorizer = MiddlewareHandler<AppEnv> & { [ACCESS]: Access };
@@ -60,6 +67,12 @@ export function authorize(access: Access): Authorizer {
     if (principal.kind === 'user') {
       if (!access.roles.includes(principal.role)) throw refusal(access, principal, c.get('lang'));
       if (csrfToken !== undefined) assertCsrf(c, csrfToken);
+      // Whoever set the password could be the one signing in: nothing until it is the person's own.
+      if (principal.mustChangePassword && !access.beforeOwnPassword)
+        throw new ApiError('FORBIDDEN', {
+          message: 'PASSWORD_CHANGE_REQUIRED',
+          details: { rule: 'password_change_required' },
+        });
     } else if (!access.scopes.some((s) => principal.scopes.includes(s))) {
       throw refusal(access, principal, c.get('lang'));
     }

@@ -112,23 +112,88 @@ export const messages = {
   },
   OWN_EVALUATION: {
     'zh-CN':
-      '规则「本人不处理本人的考核」：您不能对自己的考核执行「{action}」，须由其他有权限的人（人事或主管）操作',
-    en: 'Rule "own evaluation": nobody may {action} their own evaluation; someone else who may (HR or the supervisor) must',
+      '规则「本人不处理本人的考核」：不能对自己的考核执行「{action}」（包括通过自己创建的密钥或自己设置过密码的账号）。{who}',
+    en: 'Rule "own evaluation": nobody may {action} their own evaluation, also not through a key they created or an account whose password they set. {who}',
   },
-  OWN_EVALUATION_SOLE_HR: {
-    'zh-CN':
-      '规则「本人不处理本人的考核」：您不能对自己的考核执行「{action}」。本企业目前只有您一位人事，所有者可以在「用户」中邀请另一位管理员来处理',
-    en: 'Rule "own evaluation": nobody may {action} their own evaluation, and you are the company\'s only HR person: the owner can invite another admin (Users) to do it',
+  WHO_ACTS_HR_OR_SUPERVISOR: {
+    'zh-CN': '须由人事或您的主管处理',
+    en: 'HR or your supervisor must do it',
+  },
+  WHO_ACTS_OWNER_OR_ADMIN: {
+    'zh-CN': '须由所有者或另一位管理员处理',
+    en: 'The owner or another admin must do it',
+  },
+  WHO_ACTS_OWNER: {
+    'zh-CN': '本企业只有您一位管理员，须由所有者处理',
+    en: 'You are the company’s only admin, so the owner must do it',
+  },
+  WHO_ACTS_ADMIN: {
+    'zh-CN': '所有者的考核须由管理员处理',
+    en: 'An admin must handle the owner’s own evaluation',
+  },
+  WHO_ACTS_ADMIN_NONE_YET: {
+    'zh-CN': '所有者的考核须由管理员处理；本企业还没有管理员，请先在「用户」中添加一位',
+    en: 'An admin must handle the owner’s own evaluation; the company has none yet: add one under Users',
   },
   OWN_EMPLOYEE_LINK: {
     'zh-CN':
-      '规则「本人不处理本人的考核」：您不能更改自己员工档案关联的登录账号（userId），须由另一位人事操作',
-    en: 'Rule "own evaluation": nobody may change the login linked to their own employee record (userId); another HR person must',
+      '规则「本人不处理本人的考核」：不能把自己的登录账号关联到员工档案，也不能取消自己档案的关联（包括通过自己创建的密钥或账号）；须由所有者或另一位管理员处理',
+    en: 'Rule "own evaluation": nobody links their own login to an employee record or unlinks their own record, also not through their key or an account they control; the owner or another admin must',
   },
-  OWN_EMPLOYEE_LINK_SOLE_HR: {
+  OWN_EMPLOYEE_RECORD: {
     'zh-CN':
-      '规则「本人不处理本人的考核」：您不能更改自己员工档案关联的登录账号（userId）。本企业目前只有您一位人事，所有者可以在「用户」中邀请另一位管理员来处理',
-    en: 'Rule "own evaluation": nobody may change the login linked to their own employee record (userId), and you are the company\'s only HR person: the owner can invite another admin (Users) to do it',
+      '规则「本人不处理本人的考核」：不能更改自己员工档案中决定考核与薪资的信息（{fields}）；须由所有者或另一位管理员处理',
+    en: 'Rule "own evaluation": nobody changes what sets their own evaluation and pay on their own employee record ({fields}); the owner or another admin must',
+  },
+  OWN_PAY: {
+    'zh-CN': '规则「本人不定本人的薪资」：不能修改自己所在岗位的薪资；须由所有者或另一位管理员处理',
+    en: 'Rule "own pay": nobody changes the pay of the position they hold; the owner or another admin must',
+  },
+  OWN_SCHEME: {
+    'zh-CN':
+      '规则「本人不定本人的考核方案」：这项方案分配会适用于您自己的员工档案（本人、所在岗位或部门），须由所有者或另一位管理员处理',
+    en: 'Rule "own scheme": this assignment would apply to your own employee record (you, your position or your department); the owner or another admin must make it',
+  },
+  OWN_ACCOUNT: {
+    'zh-CN': '不能更改自己账号的角色或停用、删除自己的账号；须由所有者处理',
+    en: 'Nobody changes their own role or deactivates or deletes their own account; the owner must',
+  },
+  OWN_PASSWORD_HERE: {
+    'zh-CN': '修改自己的密码请使用「修改密码」（需要当前密码）',
+    en: 'Change your own password with Change password (it asks for the current one)',
+  },
+  OWNER_MANAGES_ADMINS: {
+    'zh-CN': '只有所有者可以添加、提升、降级、停用或删除管理员，或重置管理员的密码',
+    en: 'Only the owner adds, promotes, demotes, deactivates or deletes an admin, or resets an admin’s password',
+  },
+  OWNER_HANDS_OVER_KEYS: {
+    'zh-CN': '只有所有者可以把 API 密钥移交给另一位管理员',
+    en: 'Only the owner hands an API key over to another admin',
+  },
+  KEY_HOLDER_NOT_ADMIN: {
+    'zh-CN': 'API 密钥只能移交给在职的所有者或管理员',
+    en: 'A key can only be handed over to an active owner or admin',
+  },
+  KEY_CREATOR_INACTIVE: {
+    'zh-CN':
+      '此 API 密钥代表的管理员已停用或不再是管理员，密钥暂停使用；所有者可以把它移交给另一位管理员，或吊销它',
+    en: 'The admin this key acts for is deactivated or no longer an admin, so the key is suspended; the owner can hand it over to another admin or revoke it',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    'zh-CN': '您的密码是由他人设置的，请先修改为只有您知道的密码',
+    en: 'Your password was set by someone else: choose your own before anything else',
+  },
+  WRONG_CURRENT_PASSWORD: {
+    'zh-CN': '当前密码不正确',
+    en: 'The current password is wrong',
+  },
+  EMPLOYEE_INACTIVE_INPUTS: {
+    'zh-CN': '员工 {employeeNo} 已停用（离职），不再接收新的输入；请移出本月考核或按现有输入审批',
+    en: 'Employee {employeeNo} is deactivated (left), so no new inputs are taken; remove the month or approve it as it stands',
+  },
+  EMPLOYEE_NO_RETIRED: {
+    'zh-CN': '工号 {employeeNo} 曾属于另一位员工，为保留其历史数据不能再分配',
+    en: '工号 {employeeNo} belonged to another employee; it is kept for their history and cannot be given again',
   },
   ETAG_WILDCARD: {
     'zh-CN': 'If-Match: * 不能用于修改考核：请发送读取考核时得到的 ETag，以免在不知情时覆盖他人的修改',

@@ -1,8 +1,9 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
-import { apiKeys, type KeyScope } from '../../db/schema';
+import { apiKeys, type KeyScope, users } from '../../db/schema';
+import { allowedKeyActions, assertMayHandOverKey } from '../access/policy';
 import { commit } from '../audit/commit';
 import { sha256Hex } from '../lib/crypto';
-import { notFound } from '../lib/errors';
+import { ApiError, notFound } from '../lib/errors';
 import { newId, randomBase62 } from '../lib/ids';
 import { nowIso } from '../lib/time';
 import { decodeCursor, page } from './cursor';
@@ -38,8 +39,13 @@ async function findKey(scope: Scope, id: string): Promise<KeyRow> {
   return row;
 }
 
+/** A key as the routes answer it: with what the caller may do to it. */
+export function keyAnswer(scope: Scope, k: KeyRow) {
+  return { ...publicKey(k), allowedActions: allowedKeyActions(scope.principal, k) };
+}
+
 export async function getKey(scope: Scope, id: string) {
-  return publicKey(await findKey(scope, id));
+  return keyAnswer(scope, await findKey(scope, id));
 }
 
 export async function listKeys(scope: Scope, q: { cursor?: string; limit: number }) {
@@ -51,7 +57,7 @@ export async function listKeys(scope: Scope, q: { cursor?: string; limit: number
     .orderBy(desc(apiKeys.id))
     .limit(q.limit + 1);
   const p = page(rows, q.limit, (k) => k.id);
-  return { items: p.items.map(publicKey), nextCursor: p.nextCursor };
+  return { items: p.items.map((k) => keyAnswer(scope, k)), nextCursor: p.nextCursor };
 }
 
 /** Creates a key; the secret is returned here once and never again. */
@@ -77,7 +83,7 @@ export async function createKey(
   return commit(scope.db, scope.actor, async () => ({
     statements: [scope.db.insert(apiKeys).values(row)],
     audit: [{ action: 'api_key.create', entityType: 'api_key', entityId: row.id, after: publicKey(row) }],
-    result: { key: publicKey(row), secret },
+    result: { key: keyAnswer(scope, row), secret },
   }));
 }
 
@@ -85,7 +91,7 @@ export async function createKey(
 export async function revokeKey(scope: Scope, id: string) {
   return commit(scope.db, scope.actor, async () => {
     const before = await findKey(scope, id);
-    if (before.revokedAt) return { statements: [], audit: [], result: publicKey(before) };
+    if (before.revokedAt) return { statements: [], audit: [], result: keyAnswer(scope, before) };
     const after = { ...before, revokedAt: nowIso() };
     return {
       statements: [
@@ -103,7 +109,43 @@ export async function revokeKey(scope: Scope, id: string) {
           after: publicKey(after),
         },
       ],
-      result: publicKey(after),
+      result: keyAnswer(scope, after),
+    };
+  });
+}
+
+/**
+ * The owner hands a key over to another admin: it acts for them from now on, so an integration
+ * survives its creator leaving without a new secret. Audited with both holders.
+ */
+export async function handOverKey(scope: Scope, id: string, userId: string) {
+  return commit(scope.db, scope.actor, async () => {
+    const before = await findKey(scope, id);
+    const [holder] = await scope.db
+      .select({ role: users.role, active: users.active })
+      .from(users)
+      .where(and(eq(users.tenantId, scope.tenantId), eq(users.id, userId)));
+    if (!holder)
+      throw new ApiError('VALIDATION_FAILED', { message: 'KEY_HOLDER_NOT_ADMIN', field: 'userId' });
+    assertMayHandOverKey(scope, holder);
+    const after = { ...before, createdBy: userId };
+    return {
+      statements: [
+        scope.db
+          .update(apiKeys)
+          .set({ createdBy: userId })
+          .where(and(eq(apiKeys.tenantId, scope.tenantId), eq(apiKeys.id, id))),
+      ],
+      audit: [
+        {
+          action: 'api_key.hand_over',
+          entityType: 'api_key',
+          entityId: id,
+          before: publicKey(before),
+          after: publicKey(after),
+        },
+      ],
+      result: keyAnswer(scope, after),
     };
   });
 }

@@ -1,8 +1,9 @@
 import { and, asc, count, eq, gt, ne } from 'drizzle-orm';
-import { departmentSupervisors, type Role, sessions, users } from '../../db/schema';
+import { accountControllers, departmentSupervisors, type Role, sessions, users } from '../../db/schema';
+import { allowedAccountActions, assertMayManageAccount, controlTaken } from '../access/policy';
 import { commit, type Statement } from '../audit/commit';
 import { isUniqueViolation } from '../data/constraint';
-import { hashPassword } from '../lib/crypto';
+import { hashPassword, verifyPassword } from '../lib/crypto';
 import { ApiError, notFound } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { nowIso } from '../lib/time';
@@ -19,19 +20,30 @@ export function publicUser(u: UserRow) {
     name: u.name,
     role: u.role,
     active: u.active,
+    mustChangePassword: u.mustChangePassword,
     createdAt: u.createdAt,
     updatedAt: u.updatedAt,
   };
 }
 export type PublicUser = ReturnType<typeof publicUser>;
 
+/** A user as the users routes answer: with what the caller may do to the account. */
+export function userAnswer(scope: Scope, u: UserRow) {
+  return { ...publicUser(u), allowedActions: allowedAccountActions(scope.principal, u) };
+}
+export type UserAnswer = ReturnType<typeof userAnswer>;
+
 const emailTaken = (email: string) =>
   new ApiError('CONFLICT', { message: 'EMAIL_TAKEN', params: { email }, field: 'email' });
 
-/** Builds the row for a new user (hashing the password); used by sign-up and by admins. */
+/**
+ * Builds the row for a new user (hashing the password); used by sign-up and by admins. A
+ * password someone else set (`setBySomeoneElse`) is a reset the person completes at first sign-in.
+ */
 export async function newUserRow(
   tenantId: string,
   input: { email: string; name: string; role: Role; password: string },
+  setBySomeoneElse = false,
 ): Promise<UserRow> {
   const pw = await hashPassword(input.password);
   const now = nowIso();
@@ -45,6 +57,7 @@ export async function newUserRow(
     passwordSalt: pw.salt,
     passwordIterations: pw.iterations,
     active: true,
+    mustChangePassword: setBySomeoneElse,
     createdAt: now,
     updatedAt: now,
   };
@@ -68,15 +81,7 @@ export async function listUsers(scope: Scope, q: { cursor?: string; limit: numbe
     .orderBy(asc(users.id))
     .limit(q.limit + 1);
   const p = page(rows, q.limit, (u) => u.id);
-  return { items: p.items.map(publicUser), nextCursor: p.nextCursor };
-}
-
-/** Owner rights stay with owners: only an owner grants, changes or removes the owner role. */
-function assertMayTouchRole(scope: Scope, from: Role | undefined, to: Role | undefined) {
-  const callerRole = scope.principal.kind === 'user' ? scope.principal.role : undefined;
-  if ((from === 'owner' || to === 'owner') && callerRole !== 'owner') {
-    throw new ApiError('FORBIDDEN', { message: 'OWNER_ONLY' });
-  }
+  return { items: p.items.map((u) => userAnswer(scope, u)), nextCursor: p.nextCursor };
 }
 
 /**
@@ -117,14 +122,25 @@ async function otherActiveOwners(scope: Scope, exceptId: string): Promise<number
 export async function createUser(
   scope: Scope,
   input: { email: string; name: string; role: Role; password: string },
-): Promise<PublicUser> {
-  assertMayTouchRole(scope, undefined, input.role);
-  const row = await newUserRow(scope.tenantId, input);
+): Promise<UserAnswer> {
+  assertMayManageAccount(scope, { role: input.role });
+  const row = await newUserRow(scope.tenantId, input, true);
+  const control = controlTaken(scope, row.id, 'created', row.createdAt);
   try {
     return await commit(scope.db, scope.actor, async () => ({
-      statements: [scope.db.insert(users).values(row)],
-      audit: [{ action: 'user.create', entityType: 'user', entityId: row.id, after: publicUser(row) }],
-      result: publicUser(row),
+      statements: [
+        scope.db.insert(users).values(row),
+        ...(control ? [scope.db.insert(accountControllers).values(control).onConflictDoNothing()] : []),
+      ],
+      audit: [
+        {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: row.id,
+          after: { ...publicUser(row), ...(control && { controlledBy: control.controllerId }) },
+        },
+      ],
+      result: userAnswer(scope, row),
     }));
   } catch (err) {
     if (isUniqueViolation(err, 'users.tenant_id, users.email')) throw emailTaken(input.email);
@@ -139,11 +155,16 @@ export interface UserPatch {
   password?: string;
 }
 
-export async function updateUser(scope: Scope, id: string, patch: UserPatch): Promise<PublicUser> {
+export async function updateUser(scope: Scope, id: string, patch: UserPatch): Promise<UserAnswer> {
   const pw = patch.password ? await hashPassword(patch.password) : undefined;
   return commit(scope.db, scope.actor, async () => {
     const before = await findUser(scope, id);
-    assertMayTouchRole(scope, before.role, patch.role);
+    assertMayManageAccount(scope, {
+      target: before,
+      role: patch.role,
+      password: pw !== undefined,
+      active: patch.active,
+    });
     const losesOwner =
       before.role === 'owner' &&
       ((patch.role !== undefined && patch.role !== 'owner') || patch.active === false);
@@ -154,7 +175,13 @@ export async function updateUser(scope: Scope, id: string, patch: UserPatch): Pr
       name: patch.name ?? before.name,
       role: patch.role ?? before.role,
       active: patch.active ?? before.active,
-      ...(pw && { passwordHash: pw.hash, passwordSalt: pw.salt, passwordIterations: pw.iterations }),
+      // A password set for someone else is a reset: theirs to complete, and ours to control till then.
+      ...(pw && {
+        passwordHash: pw.hash,
+        passwordSalt: pw.salt,
+        passwordIterations: pw.iterations,
+        mustChangePassword: true,
+      }),
       updatedAt: nowIso(),
     };
     const statements: Statement[] = [
@@ -163,6 +190,8 @@ export async function updateUser(scope: Scope, id: string, patch: UserPatch): Pr
         .set(after)
         .where(and(eq(users.tenantId, scope.tenantId), eq(users.id, id))),
     ];
+    const control = pw && controlTaken(scope, id, 'reset', after.updatedAt);
+    if (control) statements.push(scope.db.insert(accountControllers).values(control).onConflictDoNothing());
     // A new role, a deactivation or a new password must not leave old sessions working.
     if (patch.role || patch.active === false || pw) {
       statements.push(
@@ -175,7 +204,7 @@ export async function updateUser(scope: Scope, id: string, patch: UserPatch): Pr
     if (links && dropped) statements.push(links.drop);
     const changes = {
       ...publicUser(after),
-      ...(pw && { passwordChanged: true }),
+      ...(pw && { passwordReset: true }),
       ...(dropped && { droppedDepartmentIds: dropped }),
     };
     return {
@@ -189,7 +218,7 @@ export async function updateUser(scope: Scope, id: string, patch: UserPatch): Pr
           after: changes,
         },
       ],
-      result: publicUser(after),
+      result: userAnswer(scope, after),
     };
   });
 }
@@ -200,7 +229,7 @@ export async function deleteUser(scope: Scope, id: string): Promise<void> {
   }
   await commit(scope.db, scope.actor, async () => {
     const before = await findUser(scope, id);
-    assertMayTouchRole(scope, before.role, undefined);
+    assertMayManageAccount(scope, { target: before, remove: true });
     if (before.role === 'owner' && (await otherActiveOwners(scope, id)) < 1) {
       throw new ApiError('CONFLICT', { message: 'LAST_OWNER' });
     }
@@ -210,6 +239,9 @@ export async function deleteUser(scope: Scope, id: string): Promise<void> {
       statements: [
         scope.db.delete(sessions).where(and(eq(sessions.tenantId, scope.tenantId), eq(sessions.userId, id))),
         links.drop,
+        scope.db
+          .delete(accountControllers)
+          .where(and(eq(accountControllers.tenantId, scope.tenantId), eq(accountControllers.userId, id))),
         scope.db.delete(users).where(and(eq(users.tenantId, scope.tenantId), eq(users.id, id))),
       ],
       audit: [
@@ -219,6 +251,60 @@ export async function deleteUser(scope: Scope, id: string): Promise<void> {
           entityId: id,
           before: publicUser(before),
           after: dropped.length ? { droppedDepartmentIds: dropped } : undefined,
+        },
+      ],
+      result: undefined,
+    };
+  });
+}
+
+/**
+ * The person sets their own password, proving the current one. This completes a reset (so the
+ * account works again) and ends every other session of theirs. Whoever created the account or
+ * set the old password keeps counting as its controller (duties.ts): they could be the one typing.
+ */
+export async function changeOwnPassword(scope: Scope, current: string, next: string): Promise<void> {
+  const p = scope.principal;
+  if (p.kind !== 'user') throw new ApiError('FORBIDDEN');
+  const pw = await hashPassword(next);
+  await commit(scope.db, scope.actor, async () => {
+    const before = await findUser(scope, p.userId);
+    const ok = await verifyPassword(current, {
+      hash: before.passwordHash,
+      salt: before.passwordSalt,
+      iterations: before.passwordIterations,
+    });
+    if (!ok) throw new ApiError('FORBIDDEN', { message: 'WRONG_CURRENT_PASSWORD', field: 'currentPassword' });
+    const now = nowIso();
+    return {
+      statements: [
+        scope.db
+          .update(users)
+          .set({
+            passwordHash: pw.hash,
+            passwordSalt: pw.salt,
+            passwordIterations: pw.iterations,
+            mustChangePassword: false,
+            updatedAt: now,
+          })
+          .where(and(eq(users.tenantId, scope.tenantId), eq(users.id, p.userId))),
+        scope.db
+          .delete(sessions)
+          .where(
+            and(
+              eq(sessions.tenantId, scope.tenantId),
+              eq(sessions.userId, p.userId),
+              ne(sessions.id, p.sessionId),
+            ),
+          ),
+      ],
+      audit: [
+        {
+          action: 'user.password_change',
+          entityType: 'user',
+          entityId: p.userId,
+          before: { mustChangePassword: before.mustChangePassword },
+          after: { mustChangePassword: false },
         },
       ],
       result: undefined,

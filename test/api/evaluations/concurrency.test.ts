@@ -75,7 +75,15 @@ describe('optimistic concurrency on evaluations (ETag / If-Match)', () => {
     const scopeFor = (requestId: string): Scope => ({
       db: dbFor(env, t.tenantId),
       tenantId: t.tenantId,
-      principal: { kind: 'user', tenantId: t.tenantId, userId: t.ownerId, role: 'owner', sessionId: 'test' },
+      principal: {
+        kind: 'user',
+        tenantId: t.tenantId,
+        userId: t.ownerId,
+        role: 'owner',
+        sessionId: 'test',
+        selves: [t.ownerId],
+        mustChangePassword: false,
+      },
       actor: { tenantId: t.tenantId, actorType: 'user', actorId: t.ownerId, requestId },
       lang: 'en',
     });

@@ -1,13 +1,10 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../db/schema';
+import { supervisedDepartmentIds } from '../../../worker/access/policy';
 import { dbFor } from '../../../worker/data/db';
 import { ApiError } from '../../../worker/lib/errors';
-import {
-  assertEmployeeVisible,
-  employeeForUser,
-  supervisedDepartmentIds,
-} from '../../../worker/services/org';
+import { assertEmployeeVisible, employeeForUser } from '../../../worker/services/org';
 import type { Scope } from '../../../worker/services/scope';
 import { newTenant } from '../../helpers/tenant';
 import { newEmployee, ok, orgOf } from './org-fixtures';
@@ -17,7 +14,15 @@ function scopeFor(tenantId: string, userId: string, role: Role): Scope {
   return {
     db: dbFor(env, tenantId),
     tenantId,
-    principal: { kind: 'user', tenantId, userId, role, sessionId: 'ses_test' },
+    principal: {
+      kind: 'user',
+      tenantId,
+      userId,
+      role,
+      sessionId: 'ses_test',
+      selves: [userId],
+      mustChangePassword: false,
+    },
     actor: { tenantId, actorType: 'user', actorId: userId, requestId: 'req_test' },
     lang: 'en',
   };

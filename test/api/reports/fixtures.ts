@@ -182,8 +182,24 @@ export async function queuedReport(
     db: dbFor(env, tenantId),
     tenantId,
     principal: key
-      ? { kind: 'api_key', tenantId, keyId: key.keyId, scopes: key.scopes }
-      : { kind: 'user', tenantId, userId: m.t.ownerId, role: 'owner', sessionId: 'test' },
+      ? {
+          kind: 'api_key',
+          tenantId,
+          keyId: key.keyId,
+          scopes: key.scopes,
+          createdBy: m.t.ownerId,
+          creatorRole: 'owner',
+          selves: [m.t.ownerId],
+        }
+      : {
+          kind: 'user',
+          tenantId,
+          userId: m.t.ownerId,
+          role: 'owner',
+          sessionId: 'test',
+          selves: [m.t.ownerId],
+          mustChangePassword: false,
+        },
     actor: key
       ? { tenantId, actorType: 'api_key', actorId: key.keyId, requestId: 'req_test' }
       : { tenantId, actorType: 'user', actorId: m.t.ownerId, requestId: 'req_test' },

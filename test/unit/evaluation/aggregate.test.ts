@@ -18,6 +18,8 @@ let ids = 0;
 const ctx: ChangeContext = {
   now: '2026-11-20T08:00:00.000Z',
   actorId: 'usr_sup',
+  enteredBy: 'usr_sup',
+  keyId: null,
   newId: (p) => `${p}_${++ids}`,
 };
 
@@ -42,7 +44,7 @@ function draft(relation: Relation, status: EvaluationState['row']['status'] = 'd
       updatedAt: '2026-11-01T00:00:00.000Z',
     },
     period: { id: 'per_1', key: '2026-11', status: 'open' },
-    employee: { employeeNo: 'KF001', name: '张敏' },
+    employee: { employeeNo: 'KF001', name: '张敏', active: true },
     relation,
     detail: { inputs: [], appeals: [], content },
   };

@@ -25,6 +25,8 @@ export function inputRows(
     evaluationId,
     source,
     recordedBy: ctx.actorId,
+    enteredBy: ctx.enteredBy,
+    keyId: ctx.keyId,
     voided: false,
     voidedByAppeal: null,
     createdAt: ctx.now,
@@ -97,6 +99,9 @@ export function record(
 ): Outcome {
   const check = checkAction(change.via, state.row.status, state.relation);
   if (!check.ok) return refuseAction(change.via, check);
+  // A leaver's month is settled by HR (removed, or approved as it stands), not added to.
+  if (!state.employee.active)
+    return refuse({ rule: 'employee_inactive', employeeNo: state.employee.employeeNo });
   const errors = checkInputs(detail.content, change.inputs);
   if (errors.length > 0) return refuse({ rule: 'inputs_invalid', errors });
   const twice = ratedTwice(change.inputs, ctx.actorId);
@@ -118,6 +123,8 @@ export function record(
           ...auditView(next.row),
           addedInputs: added.map(publicInput),
           replacedInputs: replaced.map(publicInput),
+          // Through a key: who it acted for, above all when it named another person as rater.
+          ...(ctx.keyId && { importedBy: { keyId: ctx.keyId, userId: ctx.enteredBy } }),
         },
       },
     ],

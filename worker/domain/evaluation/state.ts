@@ -23,7 +23,8 @@ export interface EvaluationDetail {
 export interface EvaluationState {
   row: EvaluationRow;
   period: { id: string; key: string; status: 'open' | 'closed' };
-  employee: { employeeNo: string; name: string };
+  /** `active`: a deactivated employee (a leaver) receives no new inputs. */
+  employee: { employeeNo: string; name: string; active: boolean };
   /** How the caller stands to this evaluation. */
   relation: Relation;
   detail?: EvaluationDetail;
@@ -33,6 +34,9 @@ export interface EvaluationState {
 export interface ChangeContext {
   now: string;
   actorId: string;
+  /** The person behind the change (a key's creator) and the key it came through, if any. */
+  enteredBy: string;
+  keyId: string | null;
   newId: (prefix: 'inp' | 'apl' | 'evl') => string;
 }
 
@@ -71,6 +75,7 @@ export type Refusal =
       allowedFrom: readonly EvaluationStatus[];
     }
   | { rule: 'period_closed'; key: string }
+  | { rule: 'employee_inactive'; employeeNo: string }
   | { rule: 'inputs_invalid'; errors: SchemeError[] }
   | { rule: 'rated_twice'; field: string; indicator: string }
   | { rule: 'missing_required'; keys: string[] }
@@ -132,6 +137,8 @@ export function publicInput(r: InputRow) {
     evidence: r.evidence,
     source: r.source,
     recordedBy: r.recordedBy,
+    enteredBy: r.enteredBy,
+    keyId: r.keyId,
     voided: r.voided,
     voidedByAppeal: r.voidedByAppeal,
     createdAt: r.createdAt,

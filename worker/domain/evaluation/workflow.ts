@@ -45,6 +45,8 @@ interface Rule {
 
 /** Results people rely on (payroll reads them); HR reopens one before it changes again. */
 const UNSETTLED = ['draft', 'submitted', 'confirmed', 'appealed'] as const;
+/** What a period needs of every evaluation before it closes: HR's approval (or a lock already). */
+export const SETTLED: readonly EvaluationStatus[] = ['approved', 'locked'];
 const RECORDERS = ['hr', 'supervisor', 'integrator'] as const;
 
 const rules: Record<Action, Rule> = {

@@ -44,6 +44,11 @@ export const evaluationFields: FieldDocs = {
     'Required indicators without input: no submission until they arrive',
     [],
   ),
+  allowedActions: f(
+    '您现在可以对这份考核执行的操作（由访问策略计算）：record 录入、submit 提交、confirm 确认、appeal 申诉、resolve 处理申诉、approve 审批、reopen 重新打开、leave 移出周期',
+    'What you may do to this evaluation now, as the access policy decides: record, submit, confirm, appeal, resolve, approve, reopen, leave',
+    ['record', 'submit'],
+  ),
   updatedAt: f('最后修改时间（UTC）', 'Last changed (UTC)', '2026-11-28T08:00:00.000Z'),
   rank: f(
     '排名（仅 sort=rank 时）：同分同名次，被否决的排在最后',

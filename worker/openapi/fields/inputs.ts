@@ -67,6 +67,16 @@ export const storedInputFields: FieldDocs = {
     'integrator',
   ),
   recordedBy: f('记录者：用户 id 或 API 密钥 id', 'Who recorded it: a user id or an API key id', 'key_2Hs…'),
+  enteredBy: f(
+    '录入它的人：登录的用户，或它所经过的 API 密钥的创建者',
+    'The person who entered it: the signed-in user, or the creator of the key it came through',
+    'usr_4Lp8…',
+  ),
+  keyId: f(
+    '经过的 API 密钥 id（人工录入为 null）',
+    'The API key it came through (null when a person entered it)',
+    null,
+  ),
   voided: f('已作废：不再计分', 'Voided: no longer counted', false),
   voidedByAppeal: f('作废它的申诉 id', 'The appeal that voided it', null),
   createdAt: f('记录时间（UTC）', 'When it was recorded (UTC)', '2026-11-28T08:00:00.000Z'),

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { keyScopes } from '../../../db/schema';
+import { keyActions } from '../../access/policy';
 import { ADMINS } from '../../access/roles';
-import { createKey, getKey, listKeys, revokeKey } from '../../services/api-keys';
+import { createKey, getKey, handOverKey, listKeys, revokeKey } from '../../services/api-keys';
 import { scopeOf } from '../../services/scope';
 import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
 import { router } from '../router';
@@ -20,8 +21,11 @@ const keySchema = z
     expiresAt: isoTime.nullable(),
     revokedAt: isoTime.nullable(),
     lastUsedAt: isoTime.nullable(),
-    createdBy: z.string(),
+    createdBy: z
+      .string()
+      .openapi({ description: 'The admin the key acts for (its creator, or whom it was handed over to)' }),
     createdAt: isoTime,
+    allowedActions: z.array(z.enum(keyActions)),
   })
   .openapi('ApiKey');
 
@@ -86,8 +90,30 @@ const revoke = defineRoute({
   responses: { 200: jsonResponse(keySchema, 'Revoked'), ...errorResponses('NOT_FOUND') },
 });
 
+const handOver = defineRoute({
+  method: 'post',
+  path: '/api-keys/{id}/hand-over',
+  tags,
+  operationId: 'handOverApiKey',
+  summary: 'Hand a key over to another admin',
+  access: { roles: ['owner'], scopes: [] },
+  request: {
+    params: idParam('key'),
+    body: jsonBody(
+      z.object({ userId: z.string().trim().min(1).max(64).openapi({ example: 'usr_4Lp8…' }) }).strict(),
+    ),
+  },
+  responses: {
+    200: jsonResponse(keySchema, 'Handed over'),
+    ...errorResponses('NOT_FOUND', 'CONFLICT', 'VALIDATION_FAILED'),
+  },
+});
+
 export const apiKeyRoutes = router()
   .openapi(list, async (c) => c.json(await listKeys(scopeOf(c), c.req.valid('query')), 200))
   .openapi(get, async (c) => c.json(await getKey(scopeOf(c), c.req.valid('param').id), 200))
   .openapi(create, async (c) => c.json(await createKey(scopeOf(c), c.req.valid('json')), 201))
-  .openapi(revoke, async (c) => c.json(await revokeKey(scopeOf(c), c.req.valid('param').id), 200));
+  .openapi(revoke, async (c) => c.json(await revokeKey(scopeOf(c), c.req.valid('param').id), 200))
+  .openapi(handOver, async (c) =>
+    c.json(await handOverKey(scopeOf(c), c.req.valid('param').id, c.req.valid('json').userId), 200),
+  );

@@ -5,11 +5,11 @@ import { directoryDb } from '../../data/db';
 import { loadTenant, login, logout, signup } from '../../services/auth';
 import { scopeOf } from '../../services/scope';
 import { assertSignupAllowed } from '../../services/signup-limits';
-import { findUser, publicUser } from '../../services/users';
+import { changeOwnPassword, findUser, publicUser } from '../../services/users';
 import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
 import { router } from '../router';
 import { clearSessionCookie, setSessionCookie } from './cookie';
-import { loginBody, meAnswer, sessionAnswer, signupBody } from './schema';
+import { loginBody, meAnswer, passwordChangeBody, sessionAnswer, signupBody } from './schema';
 
 const signupRoute = defineRoute({
   method: 'post',
@@ -53,7 +53,7 @@ const logoutRoute = defineRoute({
   tags: ['Auth'],
   operationId: 'logout',
   summary: 'End the current session',
-  access: { roles: EVERYONE, scopes: [] },
+  access: { roles: EVERYONE, scopes: [], beforeOwnPassword: true },
   responses: { 204: { description: 'Signed out' }, ...errorResponses('CSRF_FAILED') },
 });
 
@@ -63,8 +63,22 @@ const meRoute = defineRoute({
   tags: ['Auth'],
   operationId: 'me',
   summary: 'Who am I: the signed-in user or the calling API key, and the tenant',
-  access: { roles: EVERYONE, scopes: keyScopes },
+  access: { roles: EVERYONE, scopes: keyScopes, beforeOwnPassword: true },
   responses: { 200: jsonResponse(meAnswer, 'The caller') },
+});
+
+const passwordRoute = defineRoute({
+  method: 'post',
+  path: '/auth/password',
+  tags: ['Auth'],
+  operationId: 'changePassword',
+  summary: 'Change your own password',
+  access: { roles: EVERYONE, scopes: [], beforeOwnPassword: true },
+  request: { body: jsonBody(passwordChangeBody) },
+  responses: {
+    204: { description: 'Changed' },
+    ...errorResponses('VALIDATION_FAILED', { code: 'FORBIDDEN', message: 'WRONG_CURRENT_PASSWORD' }),
+  },
 });
 
 const clientIp = (h: (name: string) => string | undefined) => h('CF-Connecting-IP') ?? 'unknown';
@@ -95,6 +109,11 @@ export const authRoutes = router()
       await logout(scope.db, scope.actor, scope.principal.sessionId);
     }
     clearSessionCookie(c);
+    return c.body(null, 204);
+  })
+  .openapi(passwordRoute, async (c) => {
+    const body = c.req.valid('json');
+    await changeOwnPassword(scopeOf(c), body.currentPassword, body.newPassword);
     return c.body(null, 204);
   })
   .openapi(meRoute, async (c) => {

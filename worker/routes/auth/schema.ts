@@ -23,6 +23,16 @@ export const loginBody = z
   .object({ slug, email, password: z.string().min(1).max(200) })
   .openapi('LoginRequest');
 
+export const passwordChangeBody = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: password })
+  .strict()
+  // The same password again would leave whoever set it still knowing it.
+  .refine((b) => b.newPassword !== b.currentPassword, {
+    path: ['newPassword'],
+    params: { i18n: { 'zh-CN': '新密码不能与当前密码相同', en: 'must differ from the current password' } },
+  })
+  .openapi('PasswordChange');
+
 export const tenantSchema = z
   .object({ id: z.string(), slug: z.string(), name: z.string(), createdAt: isoTime })
   .openapi('Tenant');
@@ -34,6 +44,10 @@ export const userSchema = z
     name: z.string(),
     role: z.enum(roles),
     active: z.boolean(),
+    mustChangePassword: z.boolean().openapi({
+      description:
+        'Someone else set the password: the person must choose their own (POST /auth/password) first',
+    }),
     createdAt: isoTime,
     updatedAt: isoTime,
   })

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { evaluationStatusValues } from '../../../db/schema';
+import { offeredActions } from '../../access/policy';
 import { isoTime } from '../schemas';
 import { scoreResultSchema } from '../schemes/breakdown';
 
@@ -28,6 +29,7 @@ export const evaluationSchema = z
       totalFen: z.number().int().openapi({ description: '工资总额 = 基本工资 + 绩效奖金基数 × K, in fen' }),
     }),
     missingRequired: z.array(z.string()),
+    allowedActions: z.array(z.enum(offeredActions)),
     updatedAt: isoTime,
     rank: z.number().int().optional(),
   })
@@ -45,6 +47,8 @@ export const inputSchema = z
     evidence: z.record(z.string(), z.string()).nullable(),
     source: z.enum(['person', 'integrator', 'import']),
     recordedBy: z.string(),
+    enteredBy: z.string().nullable(),
+    keyId: z.string().nullable(),
     voided: z.boolean(),
     voidedByAppeal: z.string().nullable(),
     createdAt: isoTime,

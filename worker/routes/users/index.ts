@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { roles } from '../../../db/schema';
+import { accountActions } from '../../access/policy';
 import { ADMINS } from '../../access/roles';
 import { scopeOf } from '../../services/scope';
-import { createUser, deleteUser, findUser, listUsers, publicUser, updateUser } from '../../services/users';
+import { createUser, deleteUser, findUser, listUsers, updateUser, userAnswer } from '../../services/users';
 import { userSchema } from '../auth/schema';
 import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
 import { router } from '../router';
@@ -11,6 +12,10 @@ import { changesSomething, email, idParam, pageOf, pageQuery, password, personNa
 // People accounts are managed by people: no key scope reaches these routes.
 const access = { roles: ADMINS, scopes: [] } as const;
 const tags = ['Users'];
+/** A user as these routes answer: what the caller may do to the account comes with it. */
+const userWithActions = userSchema
+  .extend({ allowedActions: z.array(z.enum(accountActions)) })
+  .openapi('ManagedUser');
 
 const createBody = z
   .object({ email, name: personName, role: z.enum(roles), password })
@@ -31,7 +36,10 @@ const list = defineRoute({
   summary: 'List the users of the company',
   access,
   request: { query: pageQuery },
-  responses: { 200: jsonResponse(pageOf(userSchema), 'A page of users'), ...errorResponses('BAD_REQUEST') },
+  responses: {
+    200: jsonResponse(pageOf(userWithActions), 'A page of users'),
+    ...errorResponses('BAD_REQUEST'),
+  },
 });
 const get = defineRoute({
   method: 'get',
@@ -41,7 +49,7 @@ const get = defineRoute({
   summary: 'One user',
   access,
   request: { params: idParam('usr') },
-  responses: { 200: jsonResponse(userSchema, 'The user'), ...errorResponses('NOT_FOUND') },
+  responses: { 200: jsonResponse(userWithActions, 'The user'), ...errorResponses('NOT_FOUND') },
 });
 const create = defineRoute({
   method: 'post',
@@ -51,7 +59,10 @@ const create = defineRoute({
   summary: 'Create a user (only an owner may create another owner)',
   access,
   request: { body: jsonBody(createBody) },
-  responses: { 201: jsonResponse(userSchema, 'Created'), ...errorResponses('VALIDATION_FAILED', 'CONFLICT') },
+  responses: {
+    201: jsonResponse(userWithActions, 'Created'),
+    ...errorResponses('VALIDATION_FAILED', 'CONFLICT'),
+  },
 });
 const patch = defineRoute({
   method: 'patch',
@@ -63,7 +74,7 @@ const patch = defineRoute({
   access,
   request: { params: idParam('usr'), body: jsonBody(patchBody) },
   responses: {
-    200: jsonResponse(userSchema, 'Updated'),
+    200: jsonResponse(userWithActions, 'Updated'),
     ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT'),
   },
 });
@@ -80,7 +91,10 @@ const remove = defineRoute({
 
 export const userRoutes = router()
   .openapi(list, async (c) => c.json(await listUsers(scopeOf(c), c.req.valid('query')), 200))
-  .openapi(get, async (c) => c.json(publicUser(await findUser(scopeOf(c), c.req.valid('param').id)), 200))
+  .openapi(get, async (c) => {
+    const scope = scopeOf(c);
+    return c.json(userAnswer(scope, await findUser(scope, c.req.valid('param').id)), 200);
+  })
   .openapi(create, async (c) => c.json(await createUser(scopeOf(c), c.req.valid('json')), 201))
   .openapi(patch, async (c) =>
     c.json(await updateUser(scopeOf(c), c.req.valid('param').id, c.req.valid('json')), 200),

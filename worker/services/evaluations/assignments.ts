@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { departments, employees, positions, schemeAssignments, schemes } from '../../../db/schema';
+import { assertMayAssign } from '../../access/policy';
 import { commit } from '../../audit/commit';
 import { isUniqueViolation } from '../../data/constraint';
 import { ApiError, notFound } from '../../lib/errors';
@@ -55,6 +56,7 @@ export async function assignScheme(
   input: { targetType: TargetType; targetId: string; schemeId: string },
 ) {
   await assertOwned(scope, input.targetType, input.targetId, input.schemeId);
+  await assertMayAssign(scope, input);
   for (let attempt = 1; ; attempt++) {
     try {
       return await upsertAssignment(scope, input);
@@ -117,6 +119,7 @@ export async function unassignScheme(scope: Scope, id: string) {
       .from(schemeAssignments)
       .where(and(eq(schemeAssignments.tenantId, scope.tenantId), eq(schemeAssignments.id, id)));
     if (!before) throw notFound();
+    await assertMayAssign(scope, before);
     return {
       statements: [
         scope.db

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { employees, evaluations, periods } from '../../../db/schema';
+import { employees, evaluations, periods, retiredEmployeeNos } from '../../../db/schema';
+import { ownEvaluationError, readsEmployees, readsScores, throughKey } from '../../access/policy';
 import { commit } from '../../audit/commit';
 import { chunk, IDS_PER_STATEMENT } from '../../data/limits';
 import { apply, type EvaluationState, type Refusal } from '../../domain/evaluation/aggregate';
@@ -11,7 +12,7 @@ import type { Claim } from '../idempotency';
 import type { Scope } from '../scope';
 import { etagOf } from './etag';
 import { loadByIds } from './load';
-import { ownEvaluationError, refusalError } from './refusals';
+import { refusalError } from './refusals';
 import { type Applied, auditFor, changeContext, statementsFor } from './store';
 
 export type IngestRow =
@@ -39,6 +40,10 @@ const rowTexts = {
   no_evaluation: {
     'zh-CN': '{row}：员工 {employeeNo} 在 {period} 没有考核（开启周期后才入职，或没有适用的方案）',
     en: '{field}: {employeeNo} has no evaluation in {period} (joined after it opened, or had no scheme)',
+  },
+  employee_inactive: {
+    'zh-CN': '{row}：员工 {employeeNo} 已停用（离职），不再接收新的输入',
+    en: '{field}: the employee {employeeNo} is deactivated (left) and takes no new inputs',
   },
   inputs_locked: {
     'zh-CN': '{row}：员工 {employeeNo} 在 {period} 的考核状态为「{status}」，只有草稿可以修改输入',
@@ -73,16 +78,6 @@ function rowSchemeMessage(e: SchemeError, index: number, rest: string, lang: Lan
   return `${rowLabel(index, lang)}的${schemeErrorMessage({ ...e, field: rest.slice(1) || 'indicator' }, lang)}`;
 }
 
-/** Whether the caller may read employees (else a 400 must not tell whether a 工号 exists). */
-const readsEmployees = (scope: Scope) =>
-  scope.principal.kind === 'user' ||
-  scope.principal.scopes.some((s) => s === 'org:read' || s === 'org:write');
-
-/** Whether the caller may read evaluations, and so see the totals ingestion produced. */
-export const readsScores = (scope: Scope) =>
-  scope.principal.kind === 'user' ||
-  scope.principal.scopes.some((s) => s === 'evaluations:read' || s === 'evaluations:write');
-
 interface Group {
   evaluationId: string;
   inputs: EvaluationInputs;
@@ -90,29 +85,66 @@ interface Group {
   label: { employeeNo: string; period: string };
 }
 
-/** The inputs of the caller's rows, grouped by the evaluation each lands on, or why it cannot. */
-async function locate(scope: Scope, rows: IngestRow[]) {
-  const [staff, periodRows] = await scope.db.batch([
-    scope.db
+/**
+ * The employees the rows name, by 工号: current numbers first, then numbers they had before a
+ * change (a monitoring system keeps sending the one it knows; it still reaches the person).
+ */
+async function employeesNamed(scope: Scope, numbers: string[]) {
+  const byNo = new Map<string, { id: string }>();
+  for (const part of chunk(numbers, IDS_PER_STATEMENT)) {
+    const rows = await scope.db
       .select({ id: employees.id, employeeNo: employees.employeeNo })
       .from(employees)
-      .where(eq(employees.tenantId, scope.tenantId)),
-    scope.db.select().from(periods).where(eq(periods.tenantId, scope.tenantId)),
-  ]);
-  const byNo = new Map(staff.map((e) => [e.employeeNo, e]));
-  const periodByKey = new Map(periodRows.map((p) => [p.key, p]));
-  const periodIds = [...new Set(rows.flatMap((r) => periodByKey.get(r.period)?.id ?? []))];
-  const evals = [];
-  for (const part of chunk(periodIds, IDS_PER_STATEMENT)) {
-    evals.push(
+      .where(and(eq(employees.tenantId, scope.tenantId), inArray(employees.employeeNo, part)));
+    for (const e of rows) byNo.set(e.employeeNo, e);
+  }
+  const unknown = numbers.filter((n) => !byNo.has(n));
+  for (const part of chunk(unknown, IDS_PER_STATEMENT)) {
+    const rows = await scope.db
+      .select({ id: retiredEmployeeNos.employeeId, employeeNo: retiredEmployeeNos.employeeNo })
+      .from(retiredEmployeeNos)
+      .where(
+        and(eq(retiredEmployeeNos.tenantId, scope.tenantId), inArray(retiredEmployeeNos.employeeNo, part)),
+      );
+    for (const e of rows) byNo.set(e.employeeNo, e);
+  }
+  return byNo;
+}
+
+/** The inputs of the caller's rows, grouped by the evaluation each lands on, or why it cannot. */
+async function locate(scope: Scope, rows: IngestRow[]) {
+  // Only what the rows name: a batch of 1,000 rows reads its own people, not the company.
+  const byNo = await employeesNamed(scope, [...new Set(rows.map((r) => r.employeeNo))]);
+  const keys = [...new Set(rows.map((r) => r.period))];
+  const periodRows = [];
+  for (const part of chunk(keys, IDS_PER_STATEMENT))
+    periodRows.push(
       ...(await scope.db
-        .select({ id: evaluations.id, periodId: evaluations.periodId, employeeId: evaluations.employeeId })
-        .from(evaluations)
-        .where(and(eq(evaluations.tenantId, scope.tenantId), inArray(evaluations.periodId, part)))),
+        .select()
+        .from(periods)
+        .where(and(eq(periods.tenantId, scope.tenantId), inArray(periods.key, part)))),
     );
+  const periodByKey = new Map(periodRows.map((p) => [p.key, p]));
+  const employeeIds = [...new Set([...byNo.values()].map((e) => e.id))];
+  const evals = [];
+  for (const period of periodRows) {
+    for (const part of chunk(employeeIds, IDS_PER_STATEMENT - 2)) {
+      evals.push(
+        ...(await scope.db
+          .select({ id: evaluations.id, periodId: evaluations.periodId, employeeId: evaluations.employeeId })
+          .from(evaluations)
+          .where(
+            and(
+              eq(evaluations.tenantId, scope.tenantId),
+              eq(evaluations.periodId, period.id),
+              inArray(evaluations.employeeId, part),
+            ),
+          )),
+      );
+    }
   }
   const evalOf = new Map(evals.map((e) => [`${e.periodId}:${e.employeeId}`, e.id]));
-  const blind = !readsEmployees(scope);
+  const blind = !readsEmployees(scope.principal);
   const errors: FieldIssue[] = [];
   const groups = new Map<string, Group>();
   for (const [i, row] of rows.entries()) {
@@ -150,6 +182,12 @@ async function locate(scope: Scope, rows: IngestRow[]) {
 /** A refusal of one evaluation's rows as the caller's row errors (or a 403 for all of them). */
 async function rowErrors(scope: Scope, rows: IngestRow[], g: Group, refusal: Refusal, blind: boolean) {
   if (refusal.rule === 'own_evaluation') throw await ownEvaluationError(scope, 'ingest');
+  if (refusal.rule === 'employee_inactive')
+    return g.index.map((i) =>
+      blind
+        ? rowIssue(scope.lang, i, `rows[${i}].employeeNo`, 'not_accepting', g.label)
+        : rowIssue(scope.lang, i, `rows[${i}].employeeNo`, 'employee_inactive', g.label),
+    );
   if (refusal.rule === 'wrong_state') {
     return g.index.map((i) =>
       blind
@@ -186,7 +224,7 @@ export async function ingest(scope: Scope, rows: IngestRow[], claim?: Claim) {
       (await loadByIds(scope, [...groups.keys()], { detail: true })).map((s) => [s.row.id, s]),
     );
     const ctx = changeContext(scope);
-    const source = scope.principal.kind === 'api_key' ? 'integrator' : 'import';
+    const source = throughKey(scope.principal) ? 'integrator' : 'import';
     const applied: Applied[] = [];
     for (const g of groups.values()) {
       const state = states.get(g.evaluationId) as EvaluationState;
@@ -221,7 +259,7 @@ export type IngestResult = Awaited<ReturnType<typeof ingest>>;
 
 /** What this caller sees of a result: counts and ids always, totals only if it reads evaluations. */
 export function ingestAnswer(scope: Scope, result: IngestResult) {
-  if (readsScores(scope)) return result;
+  if (readsScores(scope.principal)) return result;
   return {
     accepted: result.accepted,
     evaluations: result.evaluations.map(({ evaluationId, employeeId, accepted, etag }) => ({

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { users } from '../../../db/schema';
+import { throughKey } from '../../access/policy';
 import { chunk, IDS_PER_STATEMENT } from '../../data/limits';
 import type { EvaluationInputs } from '../../domain/scheme';
 import type { FieldIssue } from '../../lib/errors';
@@ -30,7 +31,7 @@ async function assertRaters(scope: Scope, inputs: EvaluationInputs) {
   const bad = (i: number, code: keyof typeof raterTexts, raterId: string): FieldIssue =>
     issue(scope.lang, `ratings[${i}].raterId`, `rater_${code}`, raterTexts[code], { raterId });
   let errors: FieldIssue[];
-  if (scope.principal.kind !== 'api_key') {
+  if (!throughKey(scope.principal)) {
     errors = named.filter((r) => r.id !== scope.actor.actorId).map((r) => bad(r.i, 'person', r.id));
   } else {
     const ids = [...new Set(named.map((r) => r.id))];
@@ -49,7 +50,7 @@ async function assertRaters(scope: Scope, inputs: EvaluationInputs) {
 
 /** Records inputs on a draft evaluation; the score follows from them. */
 export function addInputs(scope: Scope, id: string, ifMatch: string | undefined, inputs: EvaluationInputs) {
-  const source = scope.principal.kind === 'api_key' ? 'integrator' : 'person';
+  const source = throughKey(scope.principal) ? 'integrator' : 'person';
   return changeEvaluation(scope, id, ifMatch, { kind: 'record', via: 'record', inputs, source }, () =>
     assertRaters(scope, inputs),
   );

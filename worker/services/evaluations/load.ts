@@ -1,45 +1,18 @@
-import { and, asc, eq, exists, inArray, type SQL, sql } from 'drizzle-orm';
-import {
-  departmentSupervisors,
-  employees,
-  evaluationInputs,
-  evaluations,
-  periods,
-  schemeVersions,
-} from '../../../db/schema';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { employees, evaluationInputs, evaluations, periods, schemeVersions } from '../../../db/schema';
+import { relationTo, supervisesEvaluation, visibleEvaluations } from '../../access/policy';
 import type { Statement } from '../../audit/commit';
 import { chunk, IDS_PER_STATEMENT } from '../../data/limits';
 import type { AppealRow, EvaluationState, InputRow } from '../../domain/evaluation/aggregate';
 import type { Relation } from '../../domain/evaluation/workflow';
 import type { SchemeContent } from '../../domain/scheme';
 import type { Scope } from '../scope';
-import { visibleEvaluations } from './visibility';
 
 /*
  * Evaluations with their context, for the aggregate: the row, its period, the employee, how the
  * caller stands to it, and (with `detail`) the pinned scheme, the inputs and the appeals. Reads
  * for N evaluations go out as one D1 batch of selects, chunked under 100 bound parameters.
  */
-
-/** The caller's user id, when the caller is a person (keys are nobody's own evaluation). */
-const userIdOf = (scope: Scope) => (scope.principal.kind === 'user' ? scope.principal.userId : null);
-
-/** Whether the caller supervises the evaluation's department, in the same statement. */
-function supervises(scope: Scope): SQL<number> {
-  const p = scope.principal;
-  if (p.kind !== 'user' || p.role !== 'supervisor') return sql<number>`0`;
-  const link = scope.db
-    .select({ one: sql`1` })
-    .from(departmentSupervisors)
-    .where(
-      and(
-        eq(departmentSupervisors.tenantId, scope.tenantId),
-        eq(departmentSupervisors.userId, p.userId),
-        eq(departmentSupervisors.departmentId, evaluations.departmentId),
-      ),
-    );
-  return sql<number>`${exists(link)}`;
-}
 
 /**
  * The appeals of each evaluation as one JSON column: an evaluation has a handful, and folding
@@ -62,7 +35,8 @@ function contextQuery(scope: Scope, match: SQL, detail: boolean) {
     employeeNo: sql<string>`${employees.employeeNo}`.as('employee_no'),
     employeeName: sql<string>`${employees.name}`.as('employee_name'),
     employeeUserId: sql<string | null>`${employees.userId}`.as('employee_user_id'),
-    supervises: supervises(scope).as('supervises'),
+    employeeActive: sql<number>`${employees.active}`.as('employee_active'),
+    supervises: supervisesEvaluation(scope).as('supervises'),
   };
   const columns = detail
     ? {
@@ -86,35 +60,15 @@ function contextQuery(scope: Scope, match: SQL, detail: boolean) {
         eq(schemeVersions.id, evaluations.schemeVersionId),
       ),
     )
-    .where(and(eq(evaluations.tenantId, scope.tenantId), match, visibleEvaluations(scope)));
+    .where(and(match, visibleEvaluations(scope)));
 }
 type ContextRow = Awaited<ReturnType<typeof contextQuery>>[number] & {
   content?: unknown;
   appeals?: string;
 };
 
-/**
- * How the caller stands to an evaluation of the employee whose login is `employeeUserId`, for
- * the workflow's rules; `supervises`: the caller supervises the evaluation's department.
- */
-export function relationTo(scope: Scope, employeeUserId: string | null, supervises = false): Relation {
-  const p = scope.principal;
-  // Route access already asked for evaluations:write (or metrics:write, on /ingest only).
-  if (p.kind === 'api_key')
-    return p.scopes.includes('evaluations:write') || p.scopes.includes('metrics:write')
-      ? 'integrator'
-      : 'none';
-  if (p.role === 'auditor') return 'none';
-  // The person evaluated is only ever `self` to it, whatever their role: a supervisor does not
-  // rate, nor HR approve, their own month.
-  if (employeeUserId !== null && employeeUserId === userIdOf(scope)) return 'self';
-  if (p.role === 'owner' || p.role === 'admin') return 'hr';
-  if (p.role === 'supervisor' && supervises) return 'supervisor';
-  return 'none';
-}
-
 const relationOf = (scope: Scope, c: ContextRow) =>
-  relationTo(scope, c.employeeUserId, Number(c.supervises) === 1);
+  relationTo(scope.principal, { employeeUserId: c.employeeUserId, supervises: Number(c.supervises) === 1 });
 
 const byTime = <T extends { createdAt: string; id: string }>(a: T, b: T) =>
   a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
@@ -129,7 +83,7 @@ function stateOf(
   const state: EvaluationState = {
     row: c.row,
     period: { id: c.row.periodId, key: c.periodKey, status: c.periodStatus },
-    employee: { employeeNo: c.employeeNo, name: c.employeeName },
+    employee: { employeeNo: c.employeeNo, name: c.employeeName, active: Number(c.employeeActive) === 1 },
     relation: own ? 'self' : (opts.relation ?? relationOf(scope, c)),
   };
   if (inputs) {

@@ -1,8 +1,9 @@
-import { and, asc, count, eq, ne, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, notInArray, type SQL } from 'drizzle-orm';
 import { employees, evaluations, periods } from '../../../db/schema';
 import { type AuditChange, commit, type Statement } from '../../audit/commit';
 import { auditParts } from '../../audit/parts';
 import { isUniqueViolation } from '../../data/constraint';
+import { SETTLED } from '../../domain/evaluation/workflow';
 import { ApiError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
@@ -156,11 +157,11 @@ export async function closePeriod(scope: Scope, id: string) {
         and(
           eq(evaluations.tenantId, scope.tenantId),
           eq(evaluations.periodId, id),
-          ne(evaluations.status, 'approved'),
+          notInArray(evaluations.status, [...SETTLED]),
         ),
       )
       .groupBy(evaluations.status);
-    const notApproved = pending.filter((p) => p.status !== 'locked');
+    const notApproved = pending;
     if (notApproved.length > 0) {
       throw new ApiError('CONFLICT', {
         message: 'PERIOD_NOT_APPROVED',

@@ -1,5 +1,12 @@
-import { and, asc, count, desc, eq, getTableColumns, gt, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, or, sql } from 'drizzle-orm';
 import { appeals, employees, evaluationInputs, evaluations, periods } from '../../../db/schema';
+import {
+  allowedActions,
+  type OfferedAction,
+  relationTo,
+  supervisesEvaluation,
+  visibleEvaluations,
+} from '../../access/policy';
 import {
   type AppealRow,
   type EvaluationRow,
@@ -11,7 +18,6 @@ import { notFound } from '../../lib/errors';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { Scope } from '../scope';
 import { etagOf } from './etag';
-import { visibleEvaluations } from './visibility';
 
 type EmployeeInfo = { employeeNo: string; name: string };
 
@@ -22,8 +28,12 @@ type EmployeeInfo = { employeeNo: string; name: string };
 const { breakdown: _breakdown, ...summaryColumns } = getTableColumns(evaluations);
 type EvaluationSummary = Omit<EvaluationRow, 'breakdown'>;
 
-/** What people and payroll see of an evaluation. */
-export function publicEvaluation(e: EvaluationSummary, who?: EmployeeInfo) {
+/** What people and payroll see of an evaluation, with what the caller may do to it. */
+export function publicEvaluation(
+  e: EvaluationSummary,
+  who: EmployeeInfo | undefined,
+  actions: OfferedAction[],
+) {
   return {
     id: e.id,
     periodId: e.periodId,
@@ -48,9 +58,46 @@ export function publicEvaluation(e: EvaluationSummary, who?: EmployeeInfo) {
       totalFen: e.payTotalFen,
     },
     missingRequired: e.missingRequired,
+    allowedActions: actions,
     updatedAt: e.updatedAt,
   };
 }
+
+/** Where the caller stands to a row read with `partyColumns`, as the actions they may take. */
+function actionsOn(scope: Scope, e: EvaluationSummary, c: PartyColumns): OfferedAction[] {
+  const relation = relationTo(scope.principal, {
+    employeeUserId: c.employeeUserId,
+    supervises: Number(c.supervises) === 1,
+  });
+  return allowedActions(scope.principal, {
+    relation,
+    status: e.status,
+    periodStatus: c.periodStatus,
+    employeeActive: Number(c.employeeActive) === 1,
+  });
+}
+
+/** The columns beside an evaluation (joined with its employee and period) that relate the caller to it. */
+const partyColumns = (scope: Scope) => ({
+  employeeNo: employees.employeeNo,
+  name: employees.name,
+  employeeUserId: employees.userId,
+  employeeActive: sql<number>`${employees.active}`,
+  periodStatus: periods.status,
+  supervises: supervisesEvaluation(scope),
+});
+type PartyColumns = {
+  employeeUserId: string | null;
+  employeeActive: number;
+  periodStatus: 'open' | 'closed';
+  supervises: number;
+};
+
+const withEmployee = and(
+  eq(employees.tenantId, evaluations.tenantId),
+  eq(employees.id, evaluations.employeeId),
+);
+const withPeriod = and(eq(periods.tenantId, evaluations.tenantId), eq(periods.id, evaluations.periodId));
 
 const inputsOf = (scope: Scope, evaluationId: string) =>
   scope.db
@@ -68,57 +115,36 @@ const appealsOf = (scope: Scope, evaluationId: string) =>
     .where(and(eq(appeals.tenantId, scope.tenantId), eq(appeals.evaluationId, evaluationId)))
     .orderBy(asc(appeals.createdAt));
 
-/** The 工号 and name of the employee an evaluation belongs to, by the evaluation's id. */
-const employeeOf = (scope: Scope, evaluationId: string) =>
-  scope.db
-    .select({ employeeNo: employees.employeeNo, name: employees.name })
-    .from(employees)
-    .innerJoin(
-      evaluations,
-      and(eq(evaluations.tenantId, employees.tenantId), eq(evaluations.employeeId, employees.id)),
-    )
-    .where(and(eq(employees.tenantId, scope.tenantId), eq(evaluations.id, evaluationId)));
-
 /**
  * One evaluation with its breakdown, every input (voided ones marked) and its appeals, in one
- * round trip to D1: the three beside the evaluation are read by its id alone and dropped when
+ * round trip to D1: the two beside the evaluation are read by its id alone and dropped when
  * the caller may not see it (then 404, as for another tenant's).
  */
 export async function getEvaluation(scope: Scope, id: string) {
-  const [found, who, inputs, appealRows] = await scope.db.batch([
+  const [found, inputs, appealRows] = await scope.db.batch([
     scope.db
-      .select()
+      .select({ e: evaluations, ...partyColumns(scope) })
       .from(evaluations)
-      .where(
-        and(eq(evaluations.tenantId, scope.tenantId), eq(evaluations.id, id), visibleEvaluations(scope)),
-      ),
-    employeeOf(scope, id),
+      .innerJoin(employees, withEmployee)
+      .innerJoin(periods, withPeriod)
+      .where(and(eq(evaluations.id, id), visibleEvaluations(scope))),
     inputsOf(scope, id),
     appealsOf(scope, id),
   ]);
-  const e = found[0];
-  if (!e) throw notFound();
-  return details(e, who[0], inputs, appealRows);
-}
-
-/** The same for an evaluation already read (after a write), in one round trip too. */
-export async function withDetails(scope: Scope, e: EvaluationRow) {
-  const [who, inputs, appealRows] = await scope.db.batch([
-    employeeOf(scope, e.id),
-    inputsOf(scope, e.id),
-    appealsOf(scope, e.id),
-  ]);
-  return details(e, who[0], inputs, appealRows);
+  const row = found[0];
+  if (!row) throw notFound();
+  return details(row.e, row, actionsOn(scope, row.e, row), inputs, appealRows);
 }
 
 function details(
   e: EvaluationRow,
   who: EmployeeInfo | undefined,
+  actions: OfferedAction[],
   inputs: (typeof evaluationInputs.$inferSelect)[],
   appealRows: (typeof appeals.$inferSelect)[],
 ) {
   return {
-    ...publicEvaluation(e, who),
+    ...publicEvaluation(e, who, actions),
     breakdown: e.breakdown as ScoreResult,
     inputs: inputs.map(publicInput),
     appeals: appealRows.map(publicAppeal),
@@ -145,10 +171,16 @@ export function publicAppeal(a: AppealRow) {
  * An evaluation as GET /evaluations/{id} shows it, from a state the caller already holds (the
  * aggregate's answer to a change): nothing is read again after a commit.
  */
-export function detailOf(state: EvaluationState) {
+export function detailOf(scope: Scope, state: EvaluationState) {
   const { row, employee, detail } = state;
+  const actions = allowedActions(scope.principal, {
+    relation: state.relation,
+    status: row.status,
+    periodStatus: state.period.status,
+    employeeActive: employee.active,
+  });
   return {
-    ...publicEvaluation(row, employee),
+    ...publicEvaluation(row, employee, actions),
     breakdown: row.breakdown as ScoreResult,
     inputs: (detail?.inputs ?? []).map(publicInput),
     appeals: (detail?.appeals ?? []).map(publicAppeal),
@@ -179,12 +211,7 @@ const standing = (e: { vetoed: boolean; totalCenti: number }) => `${e.vetoed ? 1
  */
 export async function listEvaluations(scope: Scope, f: EvaluationFilter) {
   const offset = decodeCursor<number>(f.cursor, 'number') ?? 0;
-  const withEmployee = and(
-    eq(employees.tenantId, evaluations.tenantId),
-    eq(employees.id, evaluations.employeeId),
-  );
   const where = and(
-    eq(evaluations.tenantId, scope.tenantId),
     f.periodId ? eq(evaluations.periodId, f.periodId) : undefined,
     f.employeeId ? eq(evaluations.employeeId, f.employeeId) : undefined,
     f.departmentId ? eq(evaluations.departmentId, f.departmentId) : undefined,
@@ -193,10 +220,10 @@ export async function listEvaluations(scope: Scope, f: EvaluationFilter) {
     visibleEvaluations(scope),
   );
   const rows = await scope.db
-    .select({ e: summaryColumns, employeeNo: employees.employeeNo, name: employees.name })
+    .select({ e: summaryColumns, ...partyColumns(scope) })
     .from(evaluations)
     .innerJoin(employees, withEmployee)
-    .innerJoin(periods, and(eq(periods.tenantId, evaluations.tenantId), eq(periods.id, evaluations.periodId)))
+    .innerJoin(periods, withPeriod)
     .where(where)
     .orderBy(
       ...(f.sort === 'rank'
@@ -224,7 +251,7 @@ export async function listEvaluations(scope: Scope, f: EvaluationFilter) {
     previous = standing(first.e);
   }
   const items = page.map((r, i) => {
-    const item = publicEvaluation(r.e, r);
+    const item = publicEvaluation(r.e, r, actionsOn(scope, r.e, r));
     if (f.sort !== 'rank') return item;
     if (standing(r.e) !== previous) rank = offset + i + 1;
     previous = standing(r.e);

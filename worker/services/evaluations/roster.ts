@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { employees, evaluations, schemes } from '../../../db/schema';
+import { relationTo } from '../../access/policy';
 import { commit } from '../../audit/commit';
 import { isUniqueViolation } from '../../data/constraint';
 import { type EvaluationState, join } from '../../domain/evaluation/aggregate';
@@ -8,7 +9,7 @@ import { format } from '../../lib/i18n';
 import { type MessageKey, messages } from '../../lib/messages';
 import { nowIso } from '../../lib/time';
 import type { Scope } from '../scope';
-import { loadByIds, relationTo } from './load';
+import { loadByIds } from './load';
 import { assertOpen, findPeriod } from './periods';
 import { pinnedEvaluation, pinningsFor, type SkipReason } from './pinning';
 import { refusalError } from './refusals';
@@ -113,8 +114,9 @@ function addOnce(scope: Scope, periodId: string, employeeId: string) {
     const state: EvaluationState = {
       row,
       period: { id: period.id, key: period.key, status: period.status },
-      employee: { employeeNo: employee.employeeNo, name: employee.name },
-      relation: relationTo(scope, employee.userId),
+      employee: { employeeNo: employee.employeeNo, name: employee.name, active: employee.active },
+      // Adding a month is HR's (or an HR system's) act; supervising does not enter into it.
+      relation: relationTo(scope.principal, { employeeUserId: employee.userId, supervises: false }),
     };
     const outcome = join(state);
     if (!outcome.ok) throw await refusalError(scope, outcome.refusal);

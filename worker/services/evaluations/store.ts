@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../../db/schema';
 import { appeals, evaluationInputs, evaluations } from '../../../db/schema';
+import { personOf } from '../../access/policy';
 import { type AuditChange, commit, type Statement } from '../../audit/commit';
 import type { Db } from '../../data/db';
 import { chunk, D1_MAX_BOUND_PARAMETERS, IDS_PER_STATEMENT, rowsPerInsert } from '../../data/limits';
@@ -58,6 +59,8 @@ function storeDb(db: Db): Db {
 export const changeContext = (scope: Scope): ChangeContext => ({
   now: nowIso(),
   actorId: scope.actor.actorId,
+  enteredBy: personOf(scope.principal),
+  keyId: scope.principal.kind === 'api_key' ? scope.principal.keyId : null,
   newId,
 });
 
@@ -67,8 +70,8 @@ export interface Applied {
   outcome: Extract<Outcome, { ok: true }>;
 }
 
-/** Rows per multi-row INSERT of inputs: 15 columns × 6 = 90 bound parameters. */
-const INPUTS_PER_INSERT = rowsPerInsert(15);
+/** Rows per multi-row INSERT of inputs: 17 columns × 5 = 85 bound parameters. */
+const INPUTS_PER_INSERT = rowsPerInsert(17);
 /** 24 columns × 4 = 96. */
 const EVALUATIONS_PER_INSERT = rowsPerInsert(24);
 

@@ -1,22 +1,17 @@
 import { and, asc, eq, gt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { departments, employees, positions, users } from '../../../db/schema';
+import { assertMayChangeEmployee, visibleEmployees } from '../../access/policy';
 import { commit } from '../../audit/commit';
 import { isUniqueViolation } from '../../data/constraint';
 import { ApiError, type FieldIssue, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { decodeCursor, page } from '../cursor';
-import { ownEvaluationError } from '../evaluations/refusals';
 import type { Scope } from '../scope';
+import { assertNumberFree, renumber } from './employee-numbers';
 import { evaluationsFollow } from './evaluation-moves';
 import { invalid, issue, refTexts } from './issues';
-import {
-  assertEmployeeVisible,
-  type EmployeeRow,
-  employeeForUser,
-  findEmployee,
-  visibleEmployees,
-} from './visibility';
+import { assertEmployeeVisible, type EmployeeRow, employeeForUser, findEmployee } from './records';
 
 /** What the API and the audit log show of an employee. */
 export function publicEmployee(e: EmployeeRow) {
@@ -159,8 +154,8 @@ async function guardUnique<T>(input: EmployeePatch, run: () => Promise<T>): Prom
 export async function createEmployee(scope: Scope, input: EmployeeInput): Promise<PublicEmployee> {
   return guardUnique(input, () =>
     commit(scope.db, scope.actor, async () => {
-      await assertNotOwnLink(scope, undefined, input.userId);
       await checkReferences(scope, input);
+      await assertNumberFree(scope, input.employeeNo);
       const now = nowIso();
       const row: EmployeeRow = {
         id: newId('emp'),
@@ -175,6 +170,7 @@ export async function createEmployee(scope: Scope, input: EmployeeInput): Promis
         createdAt: now,
         updatedAt: now,
       };
+      assertMayChangeEmployee(scope, undefined, row);
       return {
         statements: [scope.db.insert(employees).values(row)],
         audit: [
@@ -188,20 +184,6 @@ export async function createEmployee(scope: Scope, input: EmployeeInput): Promis
 
 const pick = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
 
-/**
- * Nobody changes the login linked to their own employee record: unlinking it would make their
- * own evaluation someone else's to them, and linking a record to oneself makes it one's own.
- */
-async function assertNotOwnLink(
-  scope: Scope,
-  before: EmployeeRow | undefined,
-  userId: string | null | undefined,
-) {
-  if (scope.principal.kind !== 'user' || userId === undefined || userId === before?.userId) return;
-  const me = scope.principal.userId;
-  if (before?.userId === me || userId === me) throw await ownEvaluationError(scope, 'link');
-}
-
 export async function updateEmployee(
   scope: Scope,
   id: string,
@@ -211,7 +193,6 @@ export async function updateEmployee(
   return guardUnique(patch, () =>
     commit(scope.db, scope.actor, async () => {
       const before = await findEmployee(scope, id);
-      await assertNotOwnLink(scope, before, patch.userId);
       await checkReferences(scope, patch, id);
       const after: EmployeeRow = {
         ...before,
@@ -225,6 +206,9 @@ export async function updateEmployee(
         updatedAt: nowIso(),
       };
       if (sameEmployee(before, after)) return { statements: [], audit: [], result: publicEmployee(before) };
+      assertMayChangeEmployee(scope, before, after);
+      const renumbered = after.employeeNo !== before.employeeNo;
+      if (renumbered) await assertNumberFree(scope, after.employeeNo, id);
       const { id: _id, tenantId: _t, createdAt: _c, ...changes } = after;
       // Open evaluations follow a new department (supervisor access) and a new position (pay).
       const moved = await evaluationsFollow(scope, [
@@ -240,6 +224,7 @@ export async function updateEmployee(
             .update(employees)
             .set(changes)
             .where(and(eq(employees.tenantId, scope.tenantId), eq(employees.id, id))),
+          ...(renumbered ? renumber(scope, id, before.employeeNo, after.employeeNo, after.updatedAt) : []),
           ...moved.statements,
         ],
         audit: [

@@ -1,7 +1,7 @@
 import { format, type Lang, type Texts } from '../../lib/i18n';
 import type { CsvRecord } from './csv';
 import { EMPLOYEE_NO } from './issues';
-import type { EmployeeRow } from './visibility';
+import type { EmployeeRow } from './records';
 
 /** The columns an employee file may have, with the header names (Chinese or English) accepted. */
 export const importColumns = {

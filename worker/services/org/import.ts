@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { departments, employees, positions, users } from '../../../db/schema';
+import { assertMayChangeEmployee } from '../../access/policy';
 import { type AuditChange, commit, type Statement } from '../../audit/commit';
 import { isUniqueViolation } from '../../data/constraint';
 import { chunk, rowsPerInsert } from '../../data/limits';
@@ -8,6 +9,7 @@ import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import type { Scope } from '../scope';
 import { CsvSyntaxError, decodeCsv, parseCsv } from './csv';
+import { retiredByOthers } from './employee-numbers';
 import { publicEmployee, sameEmployee } from './employees';
 import { evaluationsFollow } from './evaluation-moves';
 import {
@@ -18,7 +20,7 @@ import {
   readRow,
   rowIssue,
 } from './import-rows';
-import type { EmployeeRow } from './visibility';
+import type { EmployeeRow } from './records';
 
 /** More rows than this is a file to split: it keeps one import inside one request's limits. */
 export const MAX_IMPORT_ROWS = 5000;
@@ -104,7 +106,25 @@ async function prepare(scope: Scope, header: Header, data: { line: number; cells
       updatedAt: now,
     };
     if (sameEmployee(before, after)) out.unchanged += 1;
-    else out.updates.push({ before, after });
+    else {
+      // A file cannot move or re-price its importer's own record any more than a form can.
+      assertMayChangeEmployee(scope, before, after);
+      out.updates.push({ before, after });
+    }
+  }
+  const retired = await retiredByOthers(
+    scope,
+    out.creates.map((c) => c.employeeNo),
+  );
+  for (const c of out.creates.filter((c) => retired.has(c.employeeNo))) {
+    const line = firstLineOf.get(c.employeeNo) ?? 0;
+    const text = new ApiError('CONFLICT', {
+      message: 'EMPLOYEE_NO_RETIRED',
+      params: { employeeNo: c.employeeNo },
+    });
+    const said = text.localized(scope.lang);
+    const message = scope.lang === 'en' ? `line ${line}, 工号: ${said}` : `第 ${line} 行「工号」：${said}`;
+    out.errors.push({ line, field: 'employeeNo', code: 'employee_no_retired', message });
   }
   return out;
 }

@@ -2,11 +2,4 @@
 export { publicDepartment } from './departments';
 export { publicEmployee } from './employees';
 export { publicPosition } from './positions';
-export {
-  assertEmployeeVisible,
-  type EmployeeRow,
-  employeeForUser,
-  findEmployee,
-  supervisedDepartmentIds,
-  visibleEmployees,
-} from './visibility';
+export { assertEmployeeVisible, type EmployeeRow, employeeForUser, findEmployee } from './records';

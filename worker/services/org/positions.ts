@@ -1,5 +1,6 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { positions } from '../../../db/schema';
+import { assertMayReprice } from '../../access/policy';
 import { commit } from '../../audit/commit';
 import { isUniqueViolation } from '../../data/constraint';
 import { ApiError, notFound } from '../../lib/errors';
@@ -114,10 +115,10 @@ export async function updatePosition(scope: Scope, id: string, patch: Partial<Po
         after.baseSalaryFen !== before.baseSalaryFen ||
         after.bonusBaseFen !== before.bonusBaseFen;
       if (!changed) return { statements: [], audit: [], result: publicPosition(before) };
-      const repriced =
-        after.baseSalaryFen === before.baseSalaryFen && after.bonusBaseFen === before.bonusBaseFen
-          ? { statements: [], audit: [] }
-          : await evaluationReprices(scope, id, after);
+      const repricing =
+        after.baseSalaryFen !== before.baseSalaryFen || after.bonusBaseFen !== before.bonusBaseFen;
+      if (repricing) await assertMayReprice(scope, id);
+      const repriced = repricing ? await evaluationReprices(scope, id, after) : { statements: [], audit: [] };
       return {
         statements: [
           scope.db

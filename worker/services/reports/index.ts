@@ -8,6 +8,7 @@ import {
   reports,
   users,
 } from '../../../db/schema';
+import { assertMayExport, manageableReports, visibleReports } from '../../access/policy';
 import { commit } from '../../audit/commit';
 import type { ReportJob } from '../../env';
 import { ApiError, notFound } from '../../lib/errors';
@@ -15,9 +16,8 @@ import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { decodeCursor, page } from '../cursor';
 import { findPeriod } from '../evaluations/periods';
-import { assertEmployeeVisible } from '../org/visibility';
+import { assertEmployeeVisible } from '../org/records';
 import type { Scope } from '../scope';
-import { assertMayExport, manageableReports, visibleReports } from './access';
 import { beijingDay } from './kinds/audit-log';
 import { publicReport, type ReportRow } from './public';
 import { reportTitle, type TitleFacts } from './texts';

@@ -1,11 +1,12 @@
 import { and, eq, lt, or } from 'drizzle-orm';
-import { apiKeys, reports, users } from '../../../db/schema';
+import { reports } from '../../../db/schema';
+import { principalNow } from '../../access/authenticate';
+import { assertMayExport, hasScope } from '../../access/policy';
 import { type Db, dbFor } from '../../data/db';
-import type { Env, Principal, ReportJob } from '../../env';
+import type { Env, ReportJob } from '../../env';
 import { ApiError } from '../../lib/errors';
 import { nowIso } from '../../lib/time';
 import type { Scope } from '../scope';
-import { assertMayExport } from './access';
 import { csvWriter } from './formats/csv';
 import type { SheetWriter } from './formats/sink';
 import { xlsxWriter } from './formats/xlsx';
@@ -48,24 +49,10 @@ async function claim(db: Db, job: ReportJob): Promise<ReportRow | undefined> {
  * holds what they may see today, and nothing if they are gone.
  */
 async function creatorScope(db: Db, r: ReportRow): Promise<Scope> {
-  let principal: Principal | undefined;
-  if (r.createdByType === 'user') {
-    const [u] = await db
-      .select({ role: users.role, active: users.active })
-      .from(users)
-      .where(and(eq(users.tenantId, r.tenantId), eq(users.id, r.createdById)));
-    if (u?.active)
-      principal = { kind: 'user', tenantId: r.tenantId, userId: r.createdById, role: u.role, sessionId: '' };
-  } else {
-    const [k] = await db
-      .select({ scopes: apiKeys.scopes, revokedAt: apiKeys.revokedAt, expiresAt: apiKeys.expiresAt })
-      .from(apiKeys)
-      .where(and(eq(apiKeys.tenantId, r.tenantId), eq(apiKeys.id, r.createdById)));
-    const live = k && !k.revokedAt && !(k.expiresAt && k.expiresAt < nowIso());
-    if (live && k.scopes.includes('reports:write'))
-      principal = { kind: 'api_key', tenantId: r.tenantId, keyId: r.createdById, scopes: k.scopes };
-  }
-  if (!principal) throw new ApiError('FORBIDDEN', { message: 'REPORT_CREATOR_GONE' });
+  const principal = await principalNow(db, r.tenantId, { type: r.createdByType, id: r.createdById });
+  // A key that has since lost reports:write no longer makes reports.
+  if (!principal || !hasScope(principal, 'reports:write'))
+    throw new ApiError('FORBIDDEN', { message: 'REPORT_CREATOR_GONE' });
   return {
     db,
     tenantId: r.tenantId,

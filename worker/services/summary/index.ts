@@ -1,8 +1,8 @@
 import { and, asc, count, eq, sql, sum } from 'drizzle-orm';
 import { appeals, employees, evaluations } from '../../../db/schema';
+import { visibleEvaluations } from '../../access/policy';
 import { evaluationStatuses } from '../../domain/evaluation/workflow';
 import { findPeriod } from '../evaluations/periods';
-import { visibleEvaluations } from '../evaluations/visibility';
 import type { Scope } from '../scope';
 import { departmentStats } from './department-stats';
 import { schemeFactsOf } from './scheme-facts';

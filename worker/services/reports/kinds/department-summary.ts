@@ -1,4 +1,4 @@
-import { visibleEvaluations } from '../../evaluations/visibility';
+import { visibleEvaluations } from '../../../access/policy';
 import { departmentStats } from '../../summary/department-stats';
 import { type Cell, column, hundredths, type ReportSource } from '../cells';
 import { headers, reportTitle } from '../texts';

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, lte, or } from 'drizzle-orm';
 import { employees, evaluations, periods } from '../../../../db/schema';
-import { assertEmployeeVisible } from '../../org/visibility';
+import { assertEmployeeVisible } from '../../org/records';
 import { type Cell, column, hundredths, kCell, type ReportSource } from '../cells';
 import { headers, reportTitle, statusNames } from '../texts';
 import type { KindContext } from './context';

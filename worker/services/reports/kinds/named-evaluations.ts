@@ -1,7 +1,7 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { SelectedFields } from 'drizzle-orm/sqlite-core';
 import { departments, employees, evaluations, positions } from '../../../../db/schema';
-import { visibleEvaluations } from '../../evaluations/visibility';
+import { visibleEvaluations } from '../../../access/policy';
 import type { Scope } from '../../scope';
 
 /** Rows per D1 read: a page is what an export holds in memory besides one R2 part. */

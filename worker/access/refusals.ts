@@ -1,0 +1,65 @@
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import type { Action } from '../domain/evaluation/workflow';
+import { ApiError } from '../lib/errors';
+import type { Texts } from '../lib/i18n';
+import { format } from '../lib/i18n';
+import { type MessageKey, messages } from '../lib/messages';
+import type { Scope } from '../services/scope';
+import { personOf, roleOf } from './principal';
+
+/** Each action in the refusal's sentence ("nobody may {action} their own evaluation"). */
+const actionWords: Record<Action, Texts> = {
+  record: { 'zh-CN': '录入输入', en: 'record inputs on' },
+  removeInput: { 'zh-CN': '删除输入', en: 'remove inputs from' },
+  ingest: { 'zh-CN': '导入数据', en: 'ingest rows into' },
+  submit: { 'zh-CN': '提交', en: 'submit' },
+  confirm: { 'zh-CN': '确认', en: 'confirm' },
+  appeal: { 'zh-CN': '申诉', en: 'appeal' },
+  resolve: { 'zh-CN': '处理申诉', en: 'resolve the appeal on' },
+  approve: { 'zh-CN': '审批', en: 'approve' },
+  reopen: { 'zh-CN': '重新打开', en: 'reopen' },
+  lock: { 'zh-CN': '锁定', en: 'lock' },
+  follow: { 'zh-CN': '调整部门或岗位（薪资）', en: 'move or re-price' },
+  join: { 'zh-CN': '加入考核周期', en: 'add to a period' },
+  leave: { 'zh-CN': '移出考核周期', en: 'remove from a period' },
+};
+
+/** Active people of the company by role, other than the caller. */
+async function othersWith(scope: Scope, roles: ('owner' | 'admin')[]) {
+  const rows = await scope.db
+    .select({ role: users.role, n: count() })
+    .from(users)
+    .where(and(eq(users.tenantId, scope.tenantId), eq(users.active, true), inArray(users.role, roles)))
+    .groupBy(users.role);
+  const me = personOf(scope.principal);
+  const [mine] = await scope.db
+    .select({ role: users.role })
+    .from(users)
+    .where(and(eq(users.tenantId, scope.tenantId), eq(users.id, me)));
+  const n = (role: string) => (rows.find((r) => r.role === role)?.n ?? 0) - (mine?.role === role ? 1 : 0);
+  return { owners: n('owner'), admins: n('admin') };
+}
+
+/**
+ * Who must act instead: an admin for the owner's own month, the owner or another admin for an
+ * admin's (the owner alone where there is one admin), HR or the supervisor for anyone else's.
+ */
+async function whoActs(scope: Scope): Promise<MessageKey> {
+  const role = roleOf(scope.principal);
+  if (role === 'owner')
+    return (await othersWith(scope, ['admin'])).admins > 0 ? 'WHO_ACTS_ADMIN' : 'WHO_ACTS_ADMIN_NONE_YET';
+  if (role === 'admin')
+    return (await othersWith(scope, ['admin'])).admins > 0 ? 'WHO_ACTS_OWNER_OR_ADMIN' : 'WHO_ACTS_OWNER';
+  return 'WHO_ACTS_HR_OR_SUPERVISOR';
+}
+
+/** The 403 for the rule "nobody acts on their own evaluation", naming it and who must act. */
+export async function ownEvaluationError(scope: Scope, action: Action): Promise<ApiError> {
+  const who = await whoActs(scope);
+  return new ApiError('FORBIDDEN', {
+    message: 'OWN_EVALUATION',
+    params: { action: actionWords[action][scope.lang], who: format(messages[who][scope.lang]) },
+    details: { rule: 'own_evaluation', action, whoActs: who },
+  });
+}
