@@ -32,7 +32,7 @@ describe('recording one input', () => {
     expect(spy.statements.length, listing).toBeLessThanOrEqual(6);
     expect(spy.statements.filter(isHeadRead), listing).toEqual([]);
     // The answer comes from the state the write held: it is what a GET reads afterwards.
-    const after = await read(m.t.owner, m.evaluationId);
+    const after = await read(m.supervisor, m.evaluationId);
     expect(body).toEqual(after.body);
     expect(res.headers.get('ETag')).toBe(after.etag);
   });
