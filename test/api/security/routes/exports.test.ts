@@ -20,7 +20,7 @@ beforeAll(async () => {
   p = await twoCompanies();
 }, 120_000);
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** The file's text: the CSV as it is, the XLSX through SheetJS, every sheet as CSV. */
 function textOfFile(format: 'csv' | 'xlsx', bytes: Uint8Array): string {

@@ -51,7 +51,7 @@ export async function snapshot(tenantId: string): Promise<Record<string, string[
  */
 const telling = (v: unknown): v is string =>
   typeof v === 'string' &&
-  (v.length >= 4 || (v.length >= 2 && /[^\x00-\x7f]/.test(v))) &&
+  (v.length >= 4 || (v.length >= 2 && /[\u0080-\uffff]/.test(v))) &&
   !/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v) &&
   !/^[[{]/.test(v);
 

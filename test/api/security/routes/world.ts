@@ -1,6 +1,5 @@
-import { env } from 'cloudflare:test';
 import { expect } from 'vitest';
-import { keyScopes, type Role, reportKinds } from '../../../../db/schema';
+import { keyScopes, type ReportKind, type Role, reportKinds } from '../../../../db/schema';
 import { type Caller, caller } from '../../../helpers/client';
 import { newTenant, PASSWORD, signIn, type TestTenant } from '../../../helpers/tenant';
 import { ok } from '../../evaluations/fixtures';
@@ -52,7 +51,7 @@ export async function settled(who: Caller, id: string): Promise<any> {
 }
 
 /** What to ask for to export each kind (a new kind fails to compile until it has a line here). */
-export const reportRequests: Record<(typeof reportKinds)[number], (c: Company) => Record<string, unknown>> = {
+export const reportRequests: Record<ReportKind, (c: Pick<Company, 'ids'>) => Record<string, unknown>> = {
   'period-scores': (c) => ({ periodId: c.ids.periods }),
   payroll: (c) => ({ periodId: c.ids.periods, includeOpen: true }),
   'department-summary': (c) => ({ periodId: c.ids.periods }),
@@ -166,9 +165,12 @@ export async function buildCompany(mark: string, code: string): Promise<Company>
   );
   ok(await hr.post('/audit-log/digests'), 201);
   let reportId = '';
-  const self = { ids: { periods: periodId } } as Company;
   for (const kind of reportKinds) {
-    const r = await readyReport(hr, { kind, format: 'csv', ...reportRequests[kind](self) });
+    const r = await readyReport(hr, {
+      kind,
+      format: 'csv',
+      ...reportRequests[kind]({ ids: { periods: periodId } }),
+    });
     reportId ||= r.id;
   }
   return {
