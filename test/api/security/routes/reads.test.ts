@@ -160,7 +160,7 @@ describe('report files with two companies in one database', () => {
   it('asked for naming one of their objects: 404, or 400 where the kind takes no such field', async () => {
     const found = new Set<string>();
     const fields = await idFields();
-    for (const kind of reportKinds) {
+    for (const kind of reportKinds.filter((k) => reportRequests[k])) {
       for (const field of fields) {
         const body = { ...ask(kind, 'csv'), [field]: p.theirs.ids[collectionNamed(field)] };
         const res = await p.ours.people.owner.post('/reports', body);

@@ -165,7 +165,8 @@ export async function buildCompany(mark: string, code: string): Promise<Company>
   );
   ok(await hr.post('/audit-log/digests'), 201);
   let reportId = '';
-  for (const kind of reportKinds) {
+  // A kind without a request is named by reads.test.ts; the world makes the others.
+  for (const kind of reportKinds.filter((k) => reportRequests[k])) {
     const r = await readyReport(hr, {
       kind,
       format: 'csv',
