@@ -13,6 +13,10 @@ export interface Operation {
   operationId: string;
   access: XAccess | undefined;
   hasBody: boolean;
+  /** Path, query and header parameters as documented (`in`, `name`, `schema`). */
+  parameters: { in: string; name: string; schema?: Record<string, any> }[];
+  /** A GET whose 200 answer holds an `items` array: a page or list of objects. */
+  isList: boolean;
 }
 
 const BASE = '/api/v1';
@@ -22,14 +26,19 @@ export async function operations(): Promise<Operation[]> {
   const doc = await call({ kind: 'none' }, 'GET', '/openapi.json');
   expect(doc.status, `openapi.json: ${JSON.stringify(doc.body)}`).toBe(200);
   const ops: Operation[] = [];
+  const schemas: Record<string, any> = doc.body.components?.schemas ?? {};
+  const resolve = (s: any): any => (s?.$ref ? resolve(schemas[s.$ref.split('/').at(-1)]) : s);
   for (const [fullPath, item] of Object.entries<Record<string, any>>(doc.body.paths)) {
     for (const [method, op] of Object.entries<any>(item)) {
+      const ok = resolve(op.responses?.['200']?.content?.['application/json']?.schema);
       ops.push({
         method: method.toUpperCase(),
         path: fullPath.startsWith(BASE) ? fullPath.slice(BASE.length) : fullPath,
         operationId: op.operationId,
         access: op['x-access'],
         hasBody: Boolean(op.requestBody),
+        parameters: (op.parameters ?? []).map((p: any) => ({ in: p.in, name: p.name, schema: p.schema })),
+        isList: method === 'get' && resolve(ok?.properties?.items)?.type === 'array',
       });
     }
   }
