@@ -3,7 +3,6 @@ export declare const KEY_SQL: string;
 export declare const RANKING_SQL: string;
 export declare const EVALUATION_SQL: {
   evaluation: string;
-  employee: string;
   inputs: string;
   appeals: string;
 };

@@ -27,7 +27,19 @@ async function insertBatch(db, tenantId, count) {
     const values = [];
     for (let i = from; i < from + n; i++) {
       values.push(`inp_raw_${run}_${i}`, tenantId, RAW_EVALUATION, 'metric', 'calls_answered', null);
-      values.push(900 + (i % 400), null, null, null, 'integrator', 'key_raw_bench', 0, null, now);
+      values.push(
+        900 + (i % 400),
+        null,
+        null,
+        null,
+        'integrator',
+        'key_raw_bench',
+        'usr_raw',
+        'key_raw',
+        0,
+        null,
+        now,
+      );
     }
     statements.push(db.prepare(insertSql(n)).bind(...values));
   }
@@ -44,7 +56,7 @@ const hex = (buffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).pa
 async function lookUpKey(request, db) {
   const secret = (request.headers.get('Authorization') ?? '').replace(/^Bearer /, '');
   const hash = hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret)));
-  const key = await db.prepare(KEY_SQL).bind(hash, 1).first();
+  const key = await db.prepare(KEY_SQL).bind(8, hash, 1).first();
   if (!key) throw new Error('no such key');
 }
 
@@ -60,20 +72,19 @@ export default {
     if (url.searchParams.get('key')) await lookUpKey(request, db);
     switch (url.pathname) {
       case '/ranking': {
-        const { results } = await db.prepare(RANKING_SQL).bind(q('tenant'), q('period'), 201).all();
+        const { results } = await db.prepare(RANKING_SQL).bind(q('period'), q('tenant'), 201).all();
         return Response.json(results.slice(0, 200));
       }
       case '/evaluation': {
         const [tenant, id] = [q('tenant'), q('id')];
-        const [evaluation, employee, inputs, appeals] = await db.batch(
-          ['evaluation', 'employee', 'inputs', 'appeals'].map((k) =>
-            db.prepare(EVALUATION_SQL[k]).bind(tenant, id),
-          ),
-        );
+        const [evaluation, inputs, appeals] = await db.batch([
+          db.prepare(EVALUATION_SQL.evaluation).bind(id, tenant),
+          db.prepare(EVALUATION_SQL.inputs).bind(tenant, id),
+          db.prepare(EVALUATION_SQL.appeals).bind(tenant, id),
+        ]);
         if (!evaluation.results[0]) return new Response('not found', { status: 404 });
         return Response.json({
           ...evaluation.results[0],
-          employee: employee.results[0],
           inputs: inputs.results,
           appeals: appeals.results,
         });

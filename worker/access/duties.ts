@@ -105,7 +105,8 @@ function accountRefusal(p: Principal, change: AccountChange): ApiError | undefin
   if (p.kind !== 'user' || !isHr(p.role)) return new ApiError('FORBIDDEN');
   const { target } = change;
   const own = target?.id === p.userId;
-  if (own && (change.role !== undefined || change.active !== undefined || change.remove))
+  if (own && change.remove) return new ApiError('CONFLICT', { message: 'SELF_DELETE' });
+  if (own && (change.role !== undefined || change.active !== undefined))
     return new ApiError('FORBIDDEN', { message: 'OWN_ACCOUNT', details: { rule: 'own_account' } });
   if (own && change.password)
     return new ApiError('FORBIDDEN', { message: 'OWN_PASSWORD_HERE', details: { rule: 'own_password' } });

@@ -24,7 +24,7 @@ export {
   ownAmong,
 } from './duties';
 export { assertMayExport, exportableKinds } from './exports';
-export { hasScope, isHr, isSelf, personOf, roleOf, seesWholeTenant } from './principal';
+export { hasScope, isHr, isSelf, keyOf, loginOf, personOf, roleOf, seesWholeTenant } from './principal';
 export { ownEvaluationError } from './refusals';
 export {
   allowedActions,

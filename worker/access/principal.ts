@@ -33,3 +33,9 @@ export const hasScope = (p: Principal, ...scopes: KeyScope[]): boolean =>
  */
 export const isSelf = (p: Principal, userId: string | null | undefined): boolean =>
   userId != null && p.selves.includes(userId);
+
+/** The login of a person signed in (a key has none): whose own records `/me/…` shows. */
+export const loginOf = (p: Principal): string | undefined => (p.kind === 'user' ? p.userId : undefined);
+
+/** The key a change came through, if any (recorded on inputs beside the person it acted for). */
+export const keyOf = (p: Principal): string | null => (p.kind === 'api_key' ? p.keyId : null);

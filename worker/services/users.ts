@@ -224,9 +224,6 @@ export async function updateUser(scope: Scope, id: string, patch: UserPatch): Pr
 }
 
 export async function deleteUser(scope: Scope, id: string): Promise<void> {
-  if (scope.principal.kind === 'user' && scope.principal.userId === id) {
-    throw new ApiError('CONFLICT', { message: 'SELF_DELETE' });
-  }
   await commit(scope.db, scope.actor, async () => {
     const before = await findUser(scope, id);
     assertMayManageAccount(scope, { target: before, remove: true });

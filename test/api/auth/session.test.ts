@@ -29,7 +29,7 @@ describe('sign-up', () => {
     expect(res.body.user.id).toMatch(/^usr_[0-9A-Za-z]{20}$/);
     expect(res.body.csrfToken, show(res)).toMatch(/^[0-9A-Za-z]{32}$/);
     expect(Object.keys(res.body.user).sort()).toEqual(
-      ['active', 'createdAt', 'email', 'id', 'name', 'role', 'updatedAt'].sort(),
+      ['active', 'createdAt', 'email', 'id', 'mustChangePassword', 'name', 'role', 'updatedAt'].sort(),
     );
 
     const setCookie = res.headers.get('Set-Cookie') ?? '';

@@ -45,7 +45,7 @@ describe('an admin who is also evaluated cannot reach their own month another wa
     );
     const e = refused(res, 403, 'FORBIDDEN');
     expect(e.message).toMatch(OWN_RULE);
-    expect(e.details).toEqual({ rule: 'own_evaluation', action: 'ingest' });
+    expect(e.details).toEqual({ rule: 'own_evaluation', action: 'ingest', whoActs: 'WHO_ACTS_OWNER' });
     expect(await everything(m)).toEqual(before);
     // Another HR person's ingest of the same rows is fine.
     ok(
@@ -65,7 +65,9 @@ describe('an admin who is also evaluated cannot reach their own month another wa
         403,
         'FORBIDDEN',
       );
-      expect(e.message).toMatch(/^Rule "own evaluation": nobody may change the login linked to their own/);
+      expect(e.message).toMatch(
+        /^Rule "own evaluation": nobody links their own login to an employee record or unlinks their own/,
+      );
     }
     expect(await everything(m)).toEqual(before);
     // Still their own: recording, submitting and approving it are refused by the same rule.
@@ -131,17 +133,19 @@ describe('an admin who is also evaluated cannot reach their own month another wa
     const before = await everything(m);
     const moved = await me.patch(`/employees/${m.employeeId}`, { positionId: richer.id }, { lang: 'en' });
     expect(refused(moved, 403, 'FORBIDDEN').message).toMatch(
-      /nobody may move or re-price their own evaluation/,
+      /nobody changes what sets their own evaluation and pay on their own employee record \(positionId\)/,
     );
     const repriced = await me.patch(`/positions/${m.positionId}`, { baseSalaryFen: 900_000 }, { lang: 'en' });
-    expect(refused(repriced, 403, 'FORBIDDEN').message).toMatch(OWN_RULE);
+    expect(refused(repriced, 403, 'FORBIDDEN').message).toMatch(
+      /^Rule "own pay": nobody changes the pay of the position they hold/,
+    );
     expect(await everything(m)).toEqual(before);
     // Another HR person may; the month follows.
     ok(await m.t.owner.patch(`/employees/${m.employeeId}`, { positionId: richer.id }));
     expect((await read(m.t.owner, m.evaluationId)).body.pay.baseSalaryFen).toBe(900_000);
   });
 
-  it('with a single HR person the refusal says the owner can invite another admin', async () => {
+  it('the owner’s own month: the refusal says an admin must handle it, and that there is none yet', async () => {
     const m = await openMonth();
     // KF001's login becomes the owner, and the founding owner leaves: one HR person remains.
     ok(await m.t.owner.patch(`/users/${m.employee.userId}`, { role: 'owner' }));
@@ -151,10 +155,10 @@ describe('an admin who is also evaluated cannot reach their own month another wa
     ok(await act(m.supervisor, m.evaluationId, 'submit'));
     const zh = refused(await act(me, m.evaluationId, 'approve'), 403, 'FORBIDDEN');
     expect(zh.message).toBe(
-      '规则「本人不处理本人的考核」：您不能对自己的考核执行「审批」。本企业目前只有您一位人事，所有者可以在「用户」中邀请另一位管理员来处理',
+      '规则「本人不处理本人的考核」：不能对自己的考核执行「审批」（包括通过自己创建的密钥或自己设置过密码的账号）。所有者的考核须由管理员处理；本企业还没有管理员，请先在「用户」中添加一位',
     );
     const en = refused(await act(me, m.evaluationId, 'approve', {}, 'en'), 403, 'FORBIDDEN');
-    expect(en.message).toMatch(/the owner can invite another admin/);
+    expect(en.message).toMatch(/An admin must handle the owner’s own evaluation; the company has none yet/);
     expect((await read(me, m.evaluationId)).body.status).toBe('submitted');
   });
 });

@@ -161,6 +161,7 @@ async function fixturesOf(a: TestTenant): Promise<Record<string, Fixture>> {
     'api-keys': {
       id: key.body.key.id,
       state: rowOf('api_keys', key.body.key.id),
+      body: () => ({ userId: a.ownerId }),
       secrets: ['A公司的密钥', key.body.key.start],
     },
     departments: {

@@ -127,7 +127,7 @@ export const authRoutes = router()
             user: publicUser(await findUser(scope, p.userId)),
             csrfToken: c.get('csrfToken') ?? '',
           }
-        : { kind: 'api_key' as const, keyId: p.keyId, scopes: p.scopes };
+        : { kind: 'api_key' as const, keyId: p.keyId, scopes: p.scopes }; // shows, not decides
     return c.json({ tenant, principal }, 200);
   });
 

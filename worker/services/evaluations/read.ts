@@ -77,14 +77,18 @@ function actionsOn(scope: Scope, e: EvaluationSummary, c: PartyColumns): Offered
   });
 }
 
-/** The columns beside an evaluation (joined with its employee and period) that relate the caller to it. */
+/**
+ * The columns beside an evaluation (joined with its employee and period) that relate the caller
+ * to it. Aliased: a D1 batch answers rows as objects, where `periods.status` would overwrite
+ * `evaluations.status` and shift every column after it.
+ */
 const partyColumns = (scope: Scope) => ({
-  employeeNo: employees.employeeNo,
-  name: employees.name,
-  employeeUserId: employees.userId,
-  employeeActive: sql<number>`${employees.active}`,
-  periodStatus: periods.status,
-  supervises: supervisesEvaluation(scope),
+  employeeNo: sql<string>`${employees.employeeNo}`.as('party_employee_no'),
+  name: sql<string>`${employees.name}`.as('party_name'),
+  employeeUserId: sql<string | null>`${employees.userId}`.as('party_user_id'),
+  employeeActive: sql<number>`${employees.active}`.as('party_active'),
+  periodStatus: sql<'open' | 'closed'>`${periods.status}`.as('party_period_status'),
+  supervises: supervisesEvaluation(scope).as('party_supervises'),
 });
 type PartyColumns = {
   employeeUserId: string | null;

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../../db/schema';
 import { appeals, evaluationInputs, evaluations } from '../../../db/schema';
-import { personOf } from '../../access/policy';
+import { keyOf, personOf } from '../../access/policy';
 import { type AuditChange, commit, type Statement } from '../../audit/commit';
 import type { Db } from '../../data/db';
 import { chunk, D1_MAX_BOUND_PARAMETERS, IDS_PER_STATEMENT, rowsPerInsert } from '../../data/limits';
@@ -60,7 +60,7 @@ export const changeContext = (scope: Scope): ChangeContext => ({
   now: nowIso(),
   actorId: scope.actor.actorId,
   enteredBy: personOf(scope.principal),
-  keyId: scope.principal.kind === 'api_key' ? scope.principal.keyId : null,
+  keyId: keyOf(scope.principal),
   newId,
 });
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { departments, employees, positions, users } from '../../../db/schema';
-import { assertMayChangeEmployee, visibleEmployees } from '../../access/policy';
+import { assertMayChangeEmployee, loginOf, visibleEmployees } from '../../access/policy';
 import { commit } from '../../audit/commit';
 import { isUniqueViolation } from '../../data/constraint';
 import { ApiError, type FieldIssue, notFound } from '../../lib/errors';
@@ -83,8 +83,9 @@ export async function getEmployee(scope: Scope, id: string): Promise<PublicEmplo
 
 /** The caller's own employee record (a login linked through `userId`), or 404. */
 export async function myEmployee(scope: Scope): Promise<PublicEmployee> {
-  if (scope.principal.kind !== 'user') throw notFound();
-  const row = await employeeForUser(scope, scope.principal.userId);
+  const login = loginOf(scope.principal);
+  if (!login) throw notFound();
+  const row = await employeeForUser(scope, login);
   if (!row) throw notFound();
   return publicEmployee(row);
 }
@@ -193,7 +194,6 @@ export async function updateEmployee(
   return guardUnique(patch, () =>
     commit(scope.db, scope.actor, async () => {
       const before = await findEmployee(scope, id);
-      await checkReferences(scope, patch, id);
       const after: EmployeeRow = {
         ...before,
         employeeNo: pick(patch.employeeNo, before.employeeNo),
@@ -205,8 +205,10 @@ export async function updateEmployee(
         active: pick(patch.active, before.active),
         updatedAt: nowIso(),
       };
-      if (sameEmployee(before, after)) return { statements: [], audit: [], result: publicEmployee(before) };
+      // Whose record it is comes first: the rule is the answer, whatever else is wrong.
       assertMayChangeEmployee(scope, before, after);
+      await checkReferences(scope, patch, id);
+      if (sameEmployee(before, after)) return { statements: [], audit: [], result: publicEmployee(before) };
       const renumbered = after.employeeNo !== before.employeeNo;
       if (renumbered) await assertNumberFree(scope, after.employeeNo, id);
       const { id: _id, tenantId: _t, createdAt: _c, ...changes } = after;

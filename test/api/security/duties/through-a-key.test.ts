@@ -58,7 +58,11 @@ describe('a key acts for its creator: HR cannot reach their own month through th
     const m = await hrMonth();
     const key = await keyOf(m.hr, ...KEY_SCOPES);
     const rich = ok(
-      await m.t.owner.post('/positions', { name: '总监', baseSalaryFen: 15_000_000, bonusBaseFen: 3_900_000 }),
+      await m.t.owner.post('/positions', {
+        name: '总监',
+        baseSalaryFen: 15_000_000,
+        bonusBaseFen: 3_900_000,
+      }),
       201,
     );
     const otherDept = ok(await m.t.owner.post('/departments', { name: '行政部' }), 201);
@@ -128,9 +132,9 @@ describe('a key acts for its creator: HR cannot reach their own month through th
     const admin = await m.t.userWith('admin');
     // Only the owner hands keys over, and only to an active owner or admin.
     expect((await admin.post(`/api-keys/${key.keyId}/hand-over`, { userId: admin.userId })).status).toBe(403);
-    expect((await m.t.owner.post(`/api-keys/${key.keyId}/hand-over`, { userId: m.supervisor.userId })).status).toBe(
-      409,
-    );
+    expect(
+      (await m.t.owner.post(`/api-keys/${key.keyId}/hand-over`, { userId: m.supervisor.userId })).status,
+    ).toBe(409);
     const handed = ok(await m.t.owner.post(`/api-keys/${key.keyId}/hand-over`, { userId: admin.userId }));
     expect(handed.createdBy).toBe(admin.userId);
     ok(await key.get('/departments'));

@@ -17,12 +17,20 @@ describe('accounts: only the owner manages admins, and an account an admin made 
     const other = await m.t.userWith('admin');
     const before = await everything(m);
     const e = refusedBy(
-      await m.hr.post('/users', { email: `a2@${m.t.slug}.example`, name: '二号', role: 'admin', password: PASSWORD }),
+      await m.hr.post('/users', {
+        email: `a2@${m.t.slug}.example`,
+        name: '二号',
+        role: 'admin',
+        password: PASSWORD,
+      }),
       'owner_manages_admins',
     );
     expect(e.message).toMatch(/所有者/);
     refusedBy(await m.hr.patch(`/users/${m.supervisor.userId}`, { role: 'admin' }), 'owner_manages_admins');
-    refusedBy(await m.hr.patch(`/users/${other.userId}`, { password: 'another-strong-pass-77' }), 'owner_manages_admins');
+    refusedBy(
+      await m.hr.patch(`/users/${other.userId}`, { password: 'another-strong-pass-77' }),
+      'owner_manages_admins',
+    );
     refusedBy(await m.hr.patch(`/users/${other.userId}`, { active: false }), 'owner_manages_admins');
     refusedBy(await m.hr.patch(`/users/${m.hr.userId}`, { role: 'owner' }), 'own_account');
     expect(await everything(m)).toEqual(before);
@@ -33,10 +41,17 @@ describe('accounts: only the owner manages admins, and an account an admin made 
   it('an account the admin created cannot act on the admin’s month, even after its password was changed', async () => {
     const m = await hrMonth();
     const email = `sup2@${m.t.slug}.example`;
-    const made = ok(await m.hr.post('/users', { email, name: '代理主管', role: 'supervisor', password: PASSWORD }), 201);
+    const made = ok(
+      await m.hr.post('/users', { email, name: '代理主管', role: 'supervisor', password: PASSWORD }),
+      201,
+    );
     expect(made.mustChangePassword).toBe(true);
     // The owner makes the account supervise the admin's department (the admin could as well).
-    ok(await m.t.owner.put(`/departments/${m.departmentId}/supervisors`, { userIds: [made.id] }));
+    ok(
+      await m.t.owner.put(`/departments/${m.departmentId}/supervisors`, {
+        userIds: [m.supervisor.userId, made.id],
+      }),
+    );
     // Signed in by whoever knows the password; the helper completes the reset (twice).
     const proxy = await signIn(m.t.slug, email);
     const before = await everything(m);
@@ -63,10 +78,14 @@ describe('accounts: only the owner manages admins, and an account an admin made 
     const same = await session.post('/auth/password', { currentPassword: PASSWORD, newPassword: PASSWORD });
     expect(same.status, JSON.stringify(same.body)).toBe(400);
     expect(same.body.error.details[0].field).toBe('newPassword');
-    const wrong = await session.post('/auth/password', { currentPassword: 'nope', newPassword: 'my-own-pass-2026x' });
+    const wrong = await session.post('/auth/password', {
+      currentPassword: 'nope',
+      newPassword: 'my-own-pass-2026x',
+    });
     expect(wrong.status).toBe(403);
     expect(
-      (await session.post('/auth/password', { currentPassword: PASSWORD, newPassword: 'my-own-pass-2026x' })).status,
+      (await session.post('/auth/password', { currentPassword: PASSWORD, newPassword: 'my-own-pass-2026x' }))
+        .status,
     ).toBe(204);
     ok(await session.get('/evaluations'));
   });

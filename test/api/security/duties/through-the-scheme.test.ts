@@ -13,7 +13,7 @@ async function lenientScheme(m: Awaited<ReturnType<typeof hrMonth>>) {
   const s = ok(await m.hr.post('/schemes', { fromTemplate: 'cs-monthly', name: '宽松方案' }), 201);
   const v = ok(await m.hr.get(`/schemes/${s.id}/versions/1`));
   const bands = [
-    { grade: 'A', label: '优秀', min: 1, max: 100, k: 1.5 },
+    { grade: 'A', label: '优秀', min: 1, max: v.content.maxScore, k: 1.5 },
     { grade: 'E', label: '不合格', min: 0, max: 1, k: 0.5 },
   ];
   ok(await m.hr.put(`/schemes/${s.id}/versions/1`, { content: { ...v.content, bands } }));
@@ -44,9 +44,17 @@ describe('HR cannot assign themselves a scheme', () => {
     refusedBy(await m.hr.delete(`/scheme-assignments/${current?.id}`), 'own_scheme');
     // Next month stays pinned to the scheme the owner assigned.
     const next = ok(await m.t.owner.post('/periods', { key: '2026-12' }), 201);
-    const mine = ok(await m.t.owner.get(`/evaluations?periodId=${next.period.id}&employeeId=${m.employeeId}`));
+    const mine = ok(
+      await m.t.owner.get(`/evaluations?periodId=${next.period.id}&employeeId=${m.employeeId}`),
+    );
     expect(mine.items[0].schemeId).toBe(m.schemeId);
     // The owner may assign it (someone else's decision, audited).
-    ok(await m.t.owner.put('/scheme-assignments', { targetType: 'employee', targetId: m.employeeId, schemeId }));
+    ok(
+      await m.t.owner.put('/scheme-assignments', {
+        targetType: 'employee',
+        targetId: m.employeeId,
+        schemeId,
+      }),
+    );
   });
 });
