@@ -35,6 +35,7 @@ export const evaluationTexts = {
   ],
   removeLeaver: ['移出', 'Remove'],
   removeFromPeriod: ['移出本周期', 'Remove from the period'],
+  leaverLine: ['离职或不再参加本月考核：', 'Left, or out of this month’s evaluation: '],
   leaveAsk: ['将 {name} 移出本周期？', 'Remove {name} from the period?'],
   leaveReason: ['原因（如：11月15日离职）', 'Reason (e.g. left on 15 Nov)'],
   leaveDetail: [
@@ -62,7 +63,7 @@ export const evaluationTexts = {
   bulkDone: ['{step}：成功 {done} 份，被拒绝 {refused} 份', '{step}: {done} done, {refused} refused'],
   bulkSkipped: ['，未处理 {n} 份', ', {n} skipped'],
   bulkNotOffered: [
-    '{who}：{status}，你现在不能{step}，未处理',
+    '{who}：{status}状态，你现在不能{step}，未处理',
     '{who}: {status}, not yours to {step} now; skipped',
   ],
   approveAsk: ['审批选中的 {n} 份考核？', 'Approve the {n} selected evaluations?'],

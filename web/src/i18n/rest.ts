@@ -57,7 +57,7 @@ export const restTexts = {
     'Optional: empty never expires; otherwise it stops at the end of that day (Beijing time).',
   ],
   lastUsed: ['最近使用', 'Last used'],
-  keyHolder: ['代表', 'Acts for'],
+  keyHolder: ['所属管理员', 'Acts for'],
   keyHolderHelp: [
     '密钥以该管理员的身份操作；此人被停用或不再是管理员时，密钥暂停，可移交给其他管理员。',
     'A key acts as this admin; when they are deactivated or no longer an admin, it pauses until handed over.',

@@ -26,8 +26,8 @@ export const shellTexts = {
   passwordsDiffer: ['两次输入的新密码不一致', 'The two new passwords differ'],
   choosePassword: ['设置你自己的密码', 'Choose your own password'],
   choosePasswordWhy: [
-    '{name}，你好！你现在的密码是别人（如人事）为你设置的。为了账号安全，请先换成只有你自己知道的密码，然后才能继续使用。当前密码就是你收到的初始密码。',
-    'Hello {name}. Your password was set by someone else (HR, say). Choose one only you know before you go on; the current password is the one you were given.',
+    '{name}，你好！你现在的密码是别人（如人事）为你设置的。为了账号安全，请先换成只有你自己知道的密码，然后才能继续使用。当前密码就是你收到的初始密码或临时密码。',
+    'Hello {name}. Your password was set by someone else (HR, say). Choose one only you know before you go on; the current password is the one you were given (initial or temporary).',
   ],
   saveAndContinue: ['保存并继续', 'Save and continue'],
   account: ['我的账号', 'My account'],

@@ -227,11 +227,12 @@ export function WorkflowActions({
     );
   if (can('leave'))
     parts.push(
-      <div key="leave">
+      <p key="leave" class="leave-line muted small">
+        {t('leaverLine')}
         <button type="button" class="danger-text link" data-action="leave" disabled={busy} onClick={leave}>
           {t('removeFromPeriod')}
         </button>
-      </div>,
+      </p>,
     );
   if (parts.length === 0 && !failure) return null;
   return (

@@ -44,7 +44,7 @@ function HandOverForm(props: {
         label={t('handOverTo')}
         id={`hand-over-${props.k.id}`}
         value={props.to}
-        options={props.holders.map((u) => ({ value: u.id, label: `${u.name}（${roleName(u.role)}）` }))}
+        options={props.holders.map((u) => ({ value: u.id, label: `${u.name} · ${roleName(u.role)}` }))}
         onValue={props.onTo}
       />
       <button type="submit" class="primary" disabled={props.busy || !props.to}>
