@@ -5,6 +5,7 @@ import { enforceCsp, PageWatch, shoot } from './ui';
 import { approveAndClose, exportPayroll, keyLifecycle, resolveFromOverview, verifyAudit } from './walk/close';
 import { appealOnPhone, narrowInBoth } from './walk/employee';
 import { assign, importEmployees, invite, openMonth, organise } from './walk/org';
+import { choosePassword } from './walk/password';
 import { openEvaluation, recordAndSubmit, requiredInputs } from './walk/record';
 import { buildScheme, signUp } from './walk/setup';
 
@@ -80,8 +81,13 @@ describe('the whole month through the dashboard alone', () => {
     await expect.poll(() => hr.locator('#ranking tbody tr').count()).toBe(2);
 
     // The supervisor records and submits 张敏's month, and fills in 李娜's.
+    // His first sign-in: the password HR gave him is replaced by his own before anything else.
     const { page: sup, watch: supWatch } = await desk();
     await signIn(sup, slug, people.supervisor);
+    people.supervisor = await choosePassword(sup, people.supervisor, 'zhou-own-choice-1', {
+      watch: supWatch,
+      shot: { name: 'first-password' },
+    });
     const total = await recordAndSubmit(sup, supWatch);
     await openEvaluation(sup, '李娜');
     await requiredInputs(sup, '1500');
@@ -100,6 +106,16 @@ describe('the whole month through the dashboard alone', () => {
     await expect.poll(() => emp.page.locator('#status').textContent()).toBe('已锁定');
     await narrowInBoth(emp.page);
     expect(await emp.page.locator('#actions').count(), 'nothing left to do').toBe(0);
+    // Later, from her name in the bar: 我的账号, where she changes her password again.
+    await emp.page.locator('#who').click();
+    await expect.poll(() => emp.page.locator('h1').textContent()).toBe('我的账号');
+    await fill(emp.page, '当前密码', 'zhang-own-choice-1');
+    await fill(emp.page, '新密码', 'zhang-second-choice-2');
+    await fill(emp.page, '再次输入新密码', 'zhang-second-choice-2');
+    await emp.page.getByRole('button', { name: '修改密码' }).click();
+    await expect.poll(() => emp.page.locator('#password-done').textContent()).toContain('密码已修改');
+    await narrowInBoth(emp.page);
+    await shoot(emp.page, 'account', [375]);
     emp.watch.assertClean();
     await emp.close();
 

@@ -11,6 +11,7 @@ import { LoginView, SignupView } from './views/login';
 import { MyMonthsView } from './views/my-months';
 import { OrgView } from './views/org';
 import { OverviewView } from './views/overview';
+import { AccountView, FirstPasswordView } from './views/password';
 import { ReportsView } from './views/reports';
 import { SchemeView } from './views/scheme';
 import { SchemesView } from './views/schemes';
@@ -19,6 +20,7 @@ import { UsersView } from './views/users';
 /** The view for a signed-in person's route; a route their role cannot use shows their home. */
 function Routed() {
   const [first, id, sub] = route.value.parts;
+  if (first === 'account') return <AccountView />;
   if (first === 'evaluations' && id) return <EvaluationView id={id} />;
   if (isEmployee()) {
     if (first === 'reports') return <ReportsView />;
@@ -44,6 +46,7 @@ export function App() {
   const first = route.value.parts[0];
   let body = <Loading />;
   if (who === null) body = first === 'signup' ? <SignupView /> : <LoginView />;
+  else if (who?.user.mustChangePassword) body = <FirstPasswordView />;
   else if (who) body = <Routed />;
   return (
     <>

@@ -13,6 +13,13 @@ export type Detail = Omit<DetailBody, 'breakdown'> & { breakdown: ScoreResult };
 export type Input = Detail['inputs'][number];
 export type Period = InferResponseType<typeof api.periods.$get, 200>['items'][number];
 export type Step = keyof typeof transitionBodies;
+/**
+ * What the caller may do to an evaluation now, as the API's access policy says on every answer
+ * (`allowedActions`). The dashboard offers exactly these and keeps no workflow rules of its own.
+ */
+export type Action = Evaluation['allowedActions'][number];
+export const allows = (e: Pick<Evaluation, 'allowedActions'>, action: Action) =>
+  e.allowedActions.includes(action);
 type StepBody<S extends Step> = z.input<(typeof transitionBodies)[S]>;
 
 /** Every state an evaluation can be in, in workflow order. */
@@ -59,6 +66,16 @@ export async function removeInput(d: Detail, inputId: string): Promise<Detail> {
     header: { 'if-match': d.etag },
   });
   return asDetail(await ok(res));
+}
+
+/** Removes a leaver's evaluation from its open period, with the reason the audit log keeps. */
+export async function removeFromPeriod(e: Pick<Evaluation, 'id' | 'periodId'>, reason: string) {
+  await ok(
+    api.periods[':id'].evaluations[':evaluationId'].$delete({
+      param: { id: e.periodId, evaluationId: e.id },
+      json: { reason },
+    }),
+  );
 }
 
 /** Published versions never change, so each is fetched once per page load. */

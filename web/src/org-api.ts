@@ -5,6 +5,8 @@ export type Department = InferResponseType<typeof api.departments.$get, 200>['it
 export type Position = InferResponseType<typeof api.positions.$get, 200>['items'][number];
 export type Employee = InferResponseType<typeof api.employees.$get, 200>['items'][number];
 export type User = InferResponseType<typeof api.users.$get, 200>['items'][number];
+/** What the caller may do to an account, as the API says on each (`allowedActions`). */
+export type AccountAction = User['allowedActions'][number];
 
 const page = { limit: '200' };
 

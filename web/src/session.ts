@@ -3,7 +3,8 @@ import { api, ok, setCsrf } from './api';
 
 export interface Me {
   tenant: { id: string; slug: string; name: string };
-  user: { id: string; name: string; email: string; role: string };
+  /** mustChangePassword: someone else set the password; the person chooses their own first. */
+  user: { id: string; name: string; email: string; role: string; mustChangePassword: boolean };
 }
 
 /** Set while this browser holds a session cookie (the cookie itself is HttpOnly). */
@@ -42,6 +43,11 @@ export function signedIn(body: { tenant: Me['tenant']; user: Me['user']; csrfTok
   setCsrf(body.csrfToken);
   localStorage.setItem(HINT, '1');
   me.value = { tenant: body.tenant, user: body.user };
+}
+
+/** The password is the person's own now (POST /auth/password answered): the app opens. */
+export function passwordChanged() {
+  if (me.value) me.value = { ...me.value, user: { ...me.value.user, mustChangePassword: false } };
 }
 
 export async function signOut() {

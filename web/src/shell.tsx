@@ -29,7 +29,8 @@ export function Shell(props: { children: ComponentChildren; onSignOut: () => voi
           <strong>{t('app')}</strong>
           {who && <span id="company">{who.tenant.name}</span>}
         </div>
-        {who && (
+        {/* Until the person has chosen their own password, there is nowhere else to go. */}
+        {who && !who.user.mustChangePassword && (
           <nav aria-label={t('mainNav')}>
             {isEmployee() ? (
               <>
@@ -52,9 +53,9 @@ export function Shell(props: { children: ComponentChildren; onSignOut: () => voi
         )}
         <div class="tools">
           {who && (
-            <span class="who" id="who">
+            <a class="who" id="who" href="#/account" title={t('accountHint')}>
               {who.user.name}
-            </span>
+            </a>
           )}
           <button
             type="button"

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { fill } from '../browser';
 import { cancelDialog, enforceCsp, expectNoSideScroll, expectOneH1, PageWatch, shoot } from '../ui';
+import { choosePassword } from './password';
 
 const text = (page: Page, selector: string) => page.locator(selector).textContent();
 
@@ -45,6 +46,12 @@ export async function appealOnPhone(
   await fill(page, '邮箱', login.email);
   await fill(page, '密码', login.password);
   await page.getByRole('button', { name: '登录' }).click();
+  // Her first sign-in: her own password first, on the phone too.
+  await expect.poll(() => text(page, 'h1')).toBe('设置你自己的密码');
+  await narrowInBoth(page);
+  await choosePassword(page, login, 'zhang-own-choice-1', {
+    shot: { name: 'employee-first-password', widths: [375] },
+  });
   await expect.poll(() => text(page, 'h1')).toBe('我的考核');
   await expect.poll(() => text(page, '#months')).toContain('2026-11');
   expect(await text(page, '#months')).toContain('等待你确认或申诉');

@@ -34,6 +34,8 @@ export const evaluationTexts = {
     'A leaver: choose “Remove” in the table and give the reason (kept in the audit log).',
   ],
   removeLeaver: ['移出', 'Remove'],
+  removeFromPeriod: ['移出本周期', 'Remove from the period'],
+  leaverLine: ['离职或不再参加本月考核：', 'Left, or out of this month’s evaluation: '],
   leaveAsk: ['将 {name} 移出本周期？', 'Remove {name} from the period?'],
   leaveReason: ['原因（如：11月15日离职）', 'Reason (e.g. left on 15 Nov)'],
   leaveDetail: [
@@ -52,9 +54,18 @@ export const evaluationTexts = {
   selectAll: ['全选', 'Select all'],
   selectOne: ['选择 {name}', 'Select {name}'],
   selected: ['已选 {n} 份', '{n} selected'],
-  bulkSubmit: ['批量提交', 'Submit selected'],
-  bulkApprove: ['批量审批', 'Approve selected'],
+  bulkSubmit: ['批量提交（{n}）', 'Submit selected ({n})'],
+  bulkApprove: ['批量审批（{n}）', 'Approve selected ({n})'],
+  bulkHelp: [
+    '括号里是选中的考核中你现在可以提交或审批的份数；其余不会发送。',
+    'In brackets: how many of the selected you may submit or approve now; the rest are not sent.',
+  ],
   bulkDone: ['{step}：成功 {done} 份，被拒绝 {refused} 份', '{step}: {done} done, {refused} refused'],
+  bulkSkipped: ['，未处理 {n} 份', ', {n} skipped'],
+  bulkNotOffered: [
+    '{who}：{status}状态，你现在不能{step}，未处理',
+    '{who}: {status}, not yours to {step} now; skipped',
+  ],
   approveAsk: ['审批选中的 {n} 份考核？', 'Approve the {n} selected evaluations?'],
   approveOneAsk: ['审批这份考核？', 'Approve this evaluation?'],
   approveDetail: [

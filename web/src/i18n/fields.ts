@@ -9,6 +9,8 @@ export const fieldTexts = {
   f_slug: ['企业标识', 'company slug'],
   f_email: ['邮箱', 'e-mail'],
   f_password: ['密码', 'password'],
+  f_currentPassword: ['当前密码', 'current password'],
+  f_newPassword: ['新密码', 'new password'],
   f_companyName: ['企业名称', 'company name'],
   f_adminName: ['管理员姓名', 'admin name'],
   f_name: ['名称', 'name'],

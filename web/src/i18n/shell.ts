@@ -15,6 +15,28 @@ export const shellTexts = {
   password: ['密码', 'Password'],
   passwordHelp: ['至少 10 个字符', 'At least 10 characters'],
   companyName: ['企业名称', 'Company name'],
+  // Choosing one's own password: at first sign-in, and later under 我的账号.
+  currentPassword: ['当前密码', 'Current password'],
+  newPassword: ['新密码', 'New password'],
+  newPasswordHelp: [
+    '至少 10 个字符，不能与当前密码相同',
+    'At least 10 characters, not the same as the current one',
+  ],
+  repeatPassword: ['再次输入新密码', 'New password again'],
+  passwordsDiffer: ['两次输入的新密码不一致', 'The two new passwords differ'],
+  choosePassword: ['设置你自己的密码', 'Choose your own password'],
+  choosePasswordWhy: [
+    '{name}，你好！你现在的密码是别人（如人事）为你设置的。为了账号安全，请先换成只有你自己知道的密码，然后才能继续使用。当前密码就是你收到的初始密码或临时密码。',
+    'Hello {name}. Your password was set by someone else (HR, say). Choose one only you know before you go on; the current password is the one you were given (initial or temporary).',
+  ],
+  saveAndContinue: ['保存并继续', 'Save and continue'],
+  account: ['我的账号', 'My account'],
+  accountHint: ['我的账号：修改密码', 'My account: change your password'],
+  changePassword: ['修改密码', 'Change password'],
+  passwordChangedNote: [
+    '密码已修改。你在其他设备上的登录已退出。',
+    'Password changed. You are signed out everywhere else.',
+  ],
   adminName: ['管理员姓名', 'Admin name'],
   noAccount: ['还没有账号？注册企业', 'No account yet? Sign up a company'],
   haveAccount: ['已有账号？登录', 'Have an account? Sign in'],

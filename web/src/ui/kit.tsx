@@ -59,6 +59,8 @@ interface Ask {
   danger: boolean;
   /** When set, the dialog asks for a written reason under this label. */
   reasonLabel?: string;
+  /** A one-line answer (a name, a password) instead of a reason's text area. */
+  inputType?: 'text' | 'password';
   resolve: (answer: string | null) => void;
 }
 const asking = signal<Ask | null>(null);
@@ -97,6 +99,25 @@ export function askReason(
   });
 }
 
+/** Asks for one line (a new name, a new password): resolves it, or null when cancelled. */
+export function askLine(
+  message: string,
+  label: string,
+  opts: { detail?: string; confirmLabel?: string; type?: 'text' | 'password' } = {},
+): Promise<string | null> {
+  return new Promise((resolve) => {
+    asking.value = {
+      message,
+      detail: opts.detail,
+      reasonLabel: label,
+      inputType: opts.type ?? 'text',
+      confirmLabel: opts.confirmLabel ?? t('ok'),
+      danger: false,
+      resolve,
+    };
+  });
+}
+
 /** The one confirmation dialog of the app (a modal <dialog>: focus is kept inside, Esc cancels). */
 export function ConfirmDialog() {
   const ref = useRef<HTMLDialogElement>(null);
@@ -109,7 +130,8 @@ export function ConfirmDialog() {
     if (!ask && d.open) d.close();
   }, [ask]);
   const answer = (ok: boolean) => {
-    ask?.resolve(ok ? reason.trim() : null);
+    // A password is taken as typed; a name or a reason without the blanks around it.
+    ask?.resolve(ok ? (ask.inputType === 'password' ? reason : reason.trim()) : null);
     asking.value = null;
     setReason('');
   };
@@ -124,13 +146,25 @@ export function ConfirmDialog() {
           {ask.reasonLabel && (
             <div class="field">
               <label for="confirm-reason">{ask.reasonLabel}</label>
-              <textarea
-                id="confirm-reason"
-                rows={3}
-                maxLength={2000}
-                value={reason}
-                onInput={(e) => setReason(e.currentTarget.value)}
-              />
+              {ask.inputType ? (
+                <input
+                  id="confirm-reason"
+                  // preact types `type` by the other attributes; both kinds take these.
+                  {...({ type: ask.inputType } as { type: 'text' })}
+                  autoComplete={ask.inputType === 'password' ? 'new-password' : 'off'}
+                  maxLength={200}
+                  value={reason}
+                  onInput={(e) => setReason(e.currentTarget.value)}
+                />
+              ) : (
+                <textarea
+                  id="confirm-reason"
+                  rows={3}
+                  maxLength={2000}
+                  value={reason}
+                  onInput={(e) => setReason(e.currentTarget.value)}
+                />
+              )}
             </div>
           )}
           <div class="row">

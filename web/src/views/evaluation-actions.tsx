@@ -2,12 +2,19 @@ import { useState } from 'preact/hooks';
 import type { SchemeContent } from '../../../worker/domain/scheme';
 import { ApiFailure } from '../api';
 import { failureText } from '../errors';
-import { type Detail, type Input, type Step, step } from '../evaluation-api';
+import {
+  type Action,
+  allows,
+  type Detail,
+  type Input,
+  removeFromPeriod,
+  type Step,
+  step,
+} from '../evaluation-api';
 import { describeInput } from '../format';
 import { t } from '../i18n';
-import { isAdmin, isEmployee, isSupervisor } from '../session';
 import { TextArea } from '../ui/inputs';
-import { confirmFirst } from '../ui/kit';
+import { askReason, confirmFirst } from '../ui/kit';
 
 type Apply = (d: Detail) => void;
 
@@ -42,17 +49,24 @@ function Ticks(props: {
   );
 }
 
-/** The workflow steps the caller may take now, by role and state; those that cannot be undone ask first. */
+/**
+ * The steps the API offers the caller on this evaluation now (`allowedActions`), and nothing
+ * else: who may do what in which state is the server's policy, not this page's. Each control
+ * carries `data-action` with the action it takes. Steps that cannot be undone ask first.
+ */
 export function WorkflowActions({
   d,
   content,
   onChange,
   onReload,
+  onLeft,
 }: {
   d: Detail;
   content: SchemeContent;
   onChange: Apply;
   onReload: () => void;
+  /** After the evaluation was removed from its period (it no longer exists). */
+  onLeft: () => void;
 }) {
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -60,50 +74,75 @@ export function WorkflowActions({
   const [answer, setAnswer] = useState('');
   const [ticked, setTicked] = useState<string[]>([]);
   const live = d.inputs.filter((i) => !i.voided);
+  const can = (action: Action) => allows(d, action);
 
-  const run = async <S extends Step>(
-    name: S,
-    body: Parameters<typeof step<S>>[2],
-    ask?: { message: string; detail: string },
-  ) => {
-    if (ask && !(await confirmFirst(ask.message, { detail: ask.detail, confirmLabel: t(name) }))) return;
+  const attempt = async (work: () => Promise<void>) => {
     setFailure(null);
     setBusy(true);
     try {
-      onChange(await step(d, name, body));
-      setReason('');
-      setAnswer('');
-      setTicked([]);
+      await work();
     } catch (err) {
       setFailure(err);
     } finally {
       setBusy(false);
     }
   };
+  const run = async <S extends Step>(
+    name: S,
+    body: Parameters<typeof step<S>>[2],
+    ask?: { message: string; detail: string },
+  ) => {
+    if (ask && !(await confirmFirst(ask.message, { detail: ask.detail, confirmLabel: t(name) }))) return;
+    await attempt(async () => {
+      onChange(await step(d, name, body));
+      setReason('');
+      setAnswer('');
+      setTicked([]);
+    });
+  };
+  const leave = async () => {
+    const why = await askReason(t('leaveAsk', { name: d.employeeName ?? '' }), t('leaveReason'), {
+      detail: t('leaveDetail'),
+      confirmLabel: t('removeLeaver'),
+      danger: true,
+    });
+    if (why)
+      await attempt(async () => {
+        await removeFromPeriod(d, why);
+        onLeft();
+      });
+  };
   const button = (
     name: 'submit' | 'confirm' | 'approve',
     ask: { message: string; detail: string },
     primary = true,
   ) => (
-    <button type="button" class={primary ? 'primary' : ''} disabled={busy} onClick={() => run(name, {}, ask)}>
+    <button
+      type="button"
+      class={primary ? 'primary' : ''}
+      data-action={name}
+      disabled={busy}
+      onClick={() => run(name, {}, ask)}
+    >
       {t(name)}
     </button>
   );
   const parts = [];
-  const staff = isAdmin() || isSupervisor();
-  if (d.status === 'draft' && staff)
+  if (can('submit'))
     parts.push(
       <div key="submit">{button('submit', { message: t('submitAsk'), detail: t('submitDetail') })}</div>,
     );
-  if (d.status === 'submitted' && isEmployee()) {
+  if (can('confirm'))
     parts.push(
       <div key="confirm">{button('confirm', { message: t('confirmAsk'), detail: t('confirmDetail') })}</div>,
     );
+  if (can('appeal'))
     parts.push(
       <form
         key="appeal"
         id="appeal-form"
         class="stack"
+        data-action="appeal"
         onSubmit={(e) => {
           e.preventDefault();
           void run('appeal', { reason, disputedInputIds: ticked });
@@ -123,14 +162,13 @@ export function WorkflowActions({
         </button>
       </form>,
     );
-  }
-  if ((d.status === 'submitted' || d.status === 'confirmed') && isAdmin())
+  if (can('approve'))
     parts.push(
       <div key="approve">
         {button('approve', { message: t('approveOneAsk'), detail: t('approveDetail') })}
       </div>,
     );
-  if (d.status === 'appealed' && isAdmin()) {
+  if (can('resolve')) {
     const open = d.appeals.filter((a) => a.status === 'open');
     const disputed = new Set(open.flatMap((a) => a.disputedInputIds));
     const events = live.filter((i) => i.kind === 'event');
@@ -139,6 +177,7 @@ export function WorkflowActions({
         key="resolve"
         id="resolve-form"
         class="stack"
+        data-action="resolve"
         onSubmit={(e) => {
           e.preventDefault();
           void run(
@@ -168,12 +207,13 @@ export function WorkflowActions({
       </form>,
     );
   }
-  if ((d.status === 'approved' || d.status === 'locked') && isAdmin() && d.status !== 'locked')
+  if (can('reopen'))
     parts.push(
       <form
         key="reopen"
         id="reopen-form"
         class="stack"
+        data-action="reopen"
         onSubmit={(e) => {
           e.preventDefault();
           void run('reopen', { reason });
@@ -185,10 +225,19 @@ export function WorkflowActions({
         </button>
       </form>,
     );
+  if (can('leave'))
+    parts.push(
+      <p key="leave" class="leave-line muted small">
+        {t('leaverLine')}
+        <button type="button" class="danger-text link" data-action="leave" disabled={busy} onClick={leave}>
+          {t('removeFromPeriod')}
+        </button>
+      </p>,
+    );
   if (parts.length === 0 && !failure) return null;
   return (
     <section class="card" id="actions">
-      <h2>{isEmployee() ? t('yourTurn') : t('actions')}</h2>
+      <h2>{can('confirm') || can('appeal') ? t('yourTurn') : t('actions')}</h2>
       <div class="stack">{parts}</div>
       <div id="action-error" class="error" role="alert">
         {failure ? failureText(failure) : ''}

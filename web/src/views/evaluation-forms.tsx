@@ -251,7 +251,7 @@ function CheckForm({ d, content, onSaved }: { d: Detail; content: SchemeContent;
 /** Every kind of input a person records on a draft: metric values, events, ratings, call checks. */
 export function RecordForms(props: { d: Detail; content: SchemeContent; onSaved: Save }) {
   return (
-    <section id="record" aria-label={t('record')}>
+    <section id="record" aria-label={t('record')} data-action="record">
       <h2>{t('record')}</h2>
       <div class="grid2">
         <MetricForm {...props} />

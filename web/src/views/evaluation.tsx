@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks';
 import type { SchemeContent } from '../../../worker/domain/scheme';
 import { api, ok } from '../api';
 import { failureText, rememberNames } from '../errors';
-import { type Detail, loadEvaluation, pinnedContent, removeInput } from '../evaluation-api';
+import { allows, type Detail, loadEvaluation, pinnedContent, removeInput } from '../evaluation-api';
 import { t } from '../i18n';
 import { loadUsers } from '../org-api';
-import { isAdmin, isEmployee, isSupervisor, me } from '../session';
+import { go } from '../router';
+import { isAdmin, isEmployee, me } from '../session';
 import { Loading, Page, useLoad } from '../ui/kit';
 import { WorkflowActions } from './evaluation-actions';
 import { RecordForms } from './evaluation-forms';
@@ -48,8 +49,8 @@ export function EvaluationView({ id }: { id: string }) {
     if (userId === me.value?.user.id) return me.value.user.name;
     return names.get(userId) ?? (userId === d.appeals[0]?.createdBy ? (d.employeeName ?? '') : t('hr'));
   };
-  const staff = isAdmin() || isSupervisor();
-  const recording = d.status === 'draft' && staff;
+  // Recording and removing inputs go together: the API offers both as `record`.
+  const recording = allows(d, 'record');
   const remove = async (inputId: string) => {
     setRemoveFailure(null);
     try {
@@ -58,30 +59,25 @@ export function EvaluationView({ id }: { id: string }) {
       setRemoveFailure(err);
     }
   };
+  const back = isEmployee() ? '#/evaluations' : `#/evaluations?period=${d.periodId}`;
   const actions = (
-    <WorkflowActions d={d} content={content} onChange={apply} onReload={() => void loaded.reload()} />
+    <WorkflowActions
+      d={d}
+      content={content}
+      onChange={apply}
+      onReload={() => void loaded.reload()}
+      onLeft={() => go(back)}
+    />
   );
   return (
     <Page title={t('evaluationOf', { name: d.employeeName ?? '', key: period.key })}>
       <div id="evaluation">
-        <EvaluationHeader
-          d={d}
-          periodKey={period.key}
-          content={content}
-          back={isEmployee() ? '#/evaluations' : `#/evaluations?period=${d.periodId}`}
-        />
-        {isEmployee() ? (
-          <>
-            <Breakdown d={d} />
-            {actions}
-          </>
-        ) : (
-          <>
-            {recording && <RecordForms d={d} content={content} onSaved={apply} />}
-            {actions}
-            <Breakdown d={d} />
-          </>
-        )}
+        <EvaluationHeader d={d} periodKey={period.key} content={content} back={back} />
+        {recording && <RecordForms d={d} content={content} onSaved={apply} />}
+        {/* An employee (on a phone) reads the breakdown before answering; staff act first. */}
+        {!isEmployee() && actions}
+        <Breakdown d={d} />
+        {isEmployee() && actions}
         {removeFailure ? (
           <p class="error" role="alert">
             {failureText(removeFailure)}

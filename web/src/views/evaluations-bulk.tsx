@@ -1,17 +1,32 @@
 import { failureText } from '../errors';
-import { type Evaluation, step } from '../evaluation-api';
-import { t } from '../i18n';
+import { allows, type Evaluation, step } from '../evaluation-api';
+import { statusName } from '../format';
+import { lang, t } from '../i18n';
+
+export type BulkStep = 'submit' | 'approve';
 
 export interface BulkOutcome {
-  step: 'submit' | 'approve';
+  step: BulkStep;
   done: Evaluation[];
+  /** Chosen, but the API does not offer the step on them now (their allowedActions): not sent. */
+  skipped: Evaluation[];
   refused: { e: Evaluation; reason: string }[];
 }
 
-/** Runs one step on each chosen evaluation in turn; one refusal does not stop the others. */
-export async function runBulk(name: 'submit' | 'approve', chosen: Evaluation[]): Promise<BulkOutcome> {
-  const out: BulkOutcome = { step: name, done: [], refused: [] };
+/** The chosen evaluations the API offers `name` on, as each row's allowedActions says. */
+export const qualifying = (name: BulkStep, chosen: Evaluation[]) => chosen.filter((e) => allows(e, name));
+
+/**
+ * Runs one step on each chosen evaluation the API offers it on, in turn; the others are
+ * skipped and named. One refusal (someone changed a row meanwhile) does not stop the others.
+ */
+export async function runBulk(name: BulkStep, chosen: Evaluation[]): Promise<BulkOutcome> {
+  const out: BulkOutcome = { step: name, done: [], skipped: [], refused: [] };
   for (const e of chosen) {
+    if (!allows(e, name)) {
+      out.skipped.push(e);
+      continue;
+    }
     try {
       await step(e, name, {});
       out.done.push(e);
@@ -22,22 +37,33 @@ export async function runBulk(name: 'submit' | 'approve', chosen: Evaluation[]):
   return out;
 }
 
+const who = (e: Evaluation) => `${e.employeeNo ?? ''} ${e.employeeName ?? ''}`.trim();
+
 export function BulkSummary({ outcome }: { outcome: BulkOutcome }) {
+  const name = t(outcome.step);
   return (
     <div id="bulk-summary" class="card" role="status">
       <p>
         <strong>
-          {t('bulkDone', {
-            step: t(outcome.step),
-            done: outcome.done.length,
-            refused: outcome.refused.length,
-          })}
+          {t('bulkDone', { step: name, done: outcome.done.length, refused: outcome.refused.length })}
+          {outcome.skipped.length > 0 && t('bulkSkipped', { n: outcome.skipped.length })}
         </strong>
       </p>
-      {outcome.refused.length > 0 && (
+      {(outcome.refused.length > 0 || outcome.skipped.length > 0) && (
         <ul>
+          {outcome.skipped.map((e) => (
+            <li key={e.id} class="skipped">
+              {t('bulkNotOffered', {
+                who: who(e),
+                step: lang.value === 'en' ? name.toLowerCase() : name,
+                status: statusName(e.status),
+              })}
+            </li>
+          ))}
           {outcome.refused.map(({ e, reason }) => (
-            <li key={e.id}>{`${e.employeeNo ?? ''} ${e.employeeName ?? ''}：${reason}`}</li>
+            <li key={e.id} class="refused">
+              {t('labelled', { label: who(e), value: reason })}
+            </li>
           ))}
         </ul>
       )}

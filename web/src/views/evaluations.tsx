@@ -1,15 +1,14 @@
 import { useState } from 'preact/hooks';
-import { api, ok } from '../api';
 import { failureText } from '../errors';
-import { type Evaluation, loadRanking, statuses } from '../evaluation-api';
+import { allows, type Evaluation, loadRanking, removeFromPeriod, statuses } from '../evaluation-api';
 import { money, score, statusName } from '../format';
 import { t } from '../i18n';
 import { loadDepartments, namesById } from '../org-api';
 import { route } from '../router';
-import { isAdmin, isSupervisor } from '../session';
+import { isAdmin } from '../session';
 import { Select, TextInput } from '../ui/inputs';
 import { askReason, Badge, confirmFirst, Loading, Page, useLoad } from '../ui/kit';
-import { type BulkOutcome, BulkSummary, runBulk } from './evaluations-bulk';
+import { type BulkOutcome, type BulkStep, BulkSummary, qualifying, runBulk } from './evaluations-bulk';
 import { PeriodAdmin } from './period-admin';
 import { PeriodSelect, usePeriods } from './period-picker';
 
@@ -53,11 +52,16 @@ export function EvaluationsView() {
     else next.delete(id);
     setChosen(next);
   };
-  const bulk = async (name: 'submit' | 'approve') => {
-    if (picked.length === 0) return;
+  // Which rows a step may go to is each row's allowedActions: the API's policy, not this page's.
+  const offered = (name: BulkStep) => rows.some((e) => allows(e, name));
+  const toSubmit = qualifying('submit', picked);
+  const toApprove = qualifying('approve', picked);
+  const bulk = async (name: BulkStep) => {
+    const going = name === 'submit' ? toSubmit : toApprove;
+    if (going.length === 0) return;
     if (
       name === 'approve' &&
-      !(await confirmFirst(t('approveAsk', { n: picked.length }), {
+      !(await confirmFirst(t('approveAsk', { n: going.length }), {
         detail: t('approveDetail'),
         confirmLabel: t('approve'),
       }))
@@ -75,22 +79,18 @@ export function EvaluationsView() {
       confirmLabel: t('removeLeaver'),
       danger: true,
     });
-    if (!reason || !p) return;
+    if (!reason) return;
     setLeaveFailure(null);
     try {
-      await ok(
-        api.periods[':id'].evaluations[':evaluationId'].$delete({
-          param: { id: p.id, evaluationId: e.id },
-          json: { reason },
-        }),
-      );
+      await removeFromPeriod(e, reason);
       void ranking.reload();
     } catch (err) {
       setLeaveFailure(err);
     }
   };
   const all = { value: '', label: t('all') };
-  const canBulk = (isAdmin() || isSupervisor()) && p?.status === 'open';
+  const canBulk = offered('submit') || offered('approve');
+  const canLeave = rows.some((e) => allows(e, 'leave'));
   return (
     <Page title={t('evaluations')} actions={<PeriodSelect periods={periods} />}>
       {isAdmin() && (
@@ -144,25 +144,28 @@ export function EvaluationsView() {
         {canBulk && (
           <div class="row wrap bulk-bar">
             <span class="muted">{t('selected', { n: picked.length })}</span>
-            <button
-              type="button"
-              id="bulk-submit"
-              disabled={busy || picked.length === 0}
-              onClick={() => bulk('submit')}
-            >
-              {t('bulkSubmit')}
-            </button>
-            {isAdmin() && (
+            {offered('submit') && (
+              <button
+                type="button"
+                id="bulk-submit"
+                disabled={busy || toSubmit.length === 0}
+                onClick={() => bulk('submit')}
+              >
+                {t('bulkSubmit', { n: toSubmit.length })}
+              </button>
+            )}
+            {offered('approve') && (
               <button
                 type="button"
                 class="primary"
                 id="bulk-approve"
-                disabled={busy || picked.length === 0}
+                disabled={busy || toApprove.length === 0}
                 onClick={() => bulk('approve')}
               >
-                {t('bulkApprove')}
+                {t('bulkApprove', { n: toApprove.length })}
               </button>
             )}
+            <span class="muted small full">{t('bulkHelp')}</span>
           </div>
         )}
         {outcome && <BulkSummary outcome={outcome} />}
@@ -201,7 +204,7 @@ export function EvaluationsView() {
                   <th class="num">{t('bonus')}</th>
                   <th class="num">{t('payTotal')}</th>
                   <th>{t('status')}</th>
-                  {isAdmin() && p?.status === 'open' && <th>{t('actions')}</th>}
+                  {canLeave && <th>{t('actions')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -231,10 +234,10 @@ export function EvaluationsView() {
                     <td>
                       <Badge tone={statusTone[e.status] ?? 'muted'}>{statusName(e.status)}</Badge>
                     </td>
-                    {isAdmin() && p?.status === 'open' && (
+                    {canLeave && (
                       <td>
-                        {e.status !== 'approved' && e.status !== 'locked' && (
-                          <button type="button" class="link" onClick={() => leave(e)}>
+                        {allows(e, 'leave') && (
+                          <button type="button" class="link" data-action="leave" onClick={() => leave(e)}>
                             {t('removeLeaver')}
                           </button>
                         )}

@@ -1,5 +1,6 @@
 import { allPages, api, ok } from '../api';
 import { failureText } from '../errors';
+import { allows } from '../evaluation-api';
 import { money, score, statusName } from '../format';
 import { t } from '../i18n';
 import { Badge, Loading, Page, useLoad } from '../ui/kit';
@@ -47,7 +48,7 @@ export function MyMonthsView() {
                 <strong>{money(e.pay.totalFen)}</strong>
               </div>
             </div>
-            {e.status === 'submitted' && <p class="notice">{t('waitingForYou')}</p>}
+            {(allows(e, 'confirm') || allows(e, 'appeal')) && <p class="notice">{t('waitingForYou')}</p>}
           </li>
         ))}
       </ul>

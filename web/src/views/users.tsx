@@ -3,11 +3,10 @@ import type { Role } from '../../../db/schema/users';
 import { api, ok } from '../api';
 import { roleName } from '../format';
 import { t } from '../i18n';
-import { type Department, loadDepartments, loadUsers, type User } from '../org-api';
-import { me } from '../session';
+import { type AccountAction, type Department, loadDepartments, loadUsers, type User } from '../org-api';
 import { FormError, FormScope } from '../ui/form';
 import { Select, TextInput } from '../ui/inputs';
-import { Badge, confirmFirst, Loading, Page, useAction, useLoad } from '../ui/kit';
+import { askLine, Badge, confirmFirst, Loading, Page, useAction, useLoad } from '../ui/kit';
 
 const roles = ['owner', 'admin', 'supervisor', 'employee', 'auditor'] as const satisfies readonly Role[];
 
@@ -38,7 +37,10 @@ function SupervisorDepartments({
   );
 }
 
-/** 用户: invite people, change their role, deactivate them, set a supervisor's departments. */
+/**
+ * 用户: invite people; rename, change the role of, reset the password of, deactivate or remove
+ * an account where the API offers it (each row's allowedActions); a supervisor's departments.
+ */
 export function UsersView() {
   const data = useLoad(async () => {
     const [users, departments] = await Promise.all([loadUsers(), loadDepartments()]);
@@ -54,9 +56,27 @@ export function UsersView() {
       void data.reload();
     }
   };
-  const patch = async (u: User, json: { role?: Role; active?: boolean }) => {
+  const can = (u: User, a: AccountAction) => u.allowedActions.includes(a);
+  const change = async (
+    u: User,
+    json: { name?: string; role?: Role; active?: boolean; password?: string },
+  ) => {
+    const done = await action.run(() => ok(api.users[':id'].$patch({ param: { id: u.id }, json })));
+    // Success or refusal, the page shows what the API now holds (and what it now offers).
+    void data.reload();
+    return done;
+  };
+  const setRole = async (u: User, role: Role) => {
+    const sure = await confirmFirst(t('roleAsk', { name: u.name, role: roleName(role) }), {
+      detail: t('roleDetail'),
+      confirmLabel: t('changeRole'),
+    });
+    if (sure) await change(u, { role });
+    else void data.reload();
+  };
+  const setActive = async (u: User, active: boolean) => {
     if (
-      json.active === false &&
+      !active &&
       !(await confirmFirst(t('deactivateAsk', { name: u.name }), {
         detail: t('deactivateUserDetail'),
         danger: true,
@@ -64,18 +84,29 @@ export function UsersView() {
       }))
     )
       return;
-    if (
-      json.role &&
-      !(await confirmFirst(t('roleAsk', { name: u.name, role: roleName(json.role) }), {
-        detail: t('roleDetail'),
-        confirmLabel: t('changeRole'),
-      }))
-    ) {
-      void data.reload();
-      return;
-    }
-    const done = await action.run(() => ok(api.users[':id'].$patch({ param: { id: u.id }, json })));
-    if (done) void data.reload();
+    await change(u, { active });
+  };
+  const rename = async (u: User) => {
+    const name = await askLine(t('renameAsk', { name: u.name }), t('newName'), { confirmLabel: t('rename') });
+    if (name) await change(u, { name });
+  };
+  const resetPassword = async (u: User) => {
+    const password = await askLine(t('resetAsk', { name: u.name }), t('newPasswordFor', { name: u.name }), {
+      type: 'password',
+      detail: t('resetDetail'),
+      confirmLabel: t('resetPassword'),
+    });
+    if (password) await change(u, { password });
+  };
+  const remove = async (u: User) => {
+    const sure = await confirmFirst(t('deleteUserAsk', { name: u.name }), {
+      detail: t('deleteUserDetail'),
+      danger: true,
+      confirmLabel: t('remove'),
+    });
+    if (!sure) return;
+    await action.run(() => ok(api.users[':id'].$delete({ param: { id: u.id } })));
+    void data.reload();
   };
   const setDepartment = async (u: User, d: Department, on: boolean) => {
     const userIds = on ? [...d.supervisorUserIds, u.id] : d.supervisorUserIds.filter((x) => x !== u.id);
@@ -125,8 +156,9 @@ export function UsersView() {
                         <select
                           id={`role-${u.id}`}
                           value={u.role}
-                          disabled={u.id === me.value?.user.id}
-                          onChange={(e) => patch(u, { role: e.currentTarget.value as Role })}
+                          disabled={!can(u, 'changeRole')}
+                          data-action={can(u, 'changeRole') ? 'changeRole' : undefined}
+                          onChange={(e) => setRole(u, e.currentTarget.value as Role)}
                         >
                           {roles.map((r) => (
                             <option key={r} value={r}>
@@ -153,10 +185,50 @@ export function UsersView() {
                           <Badge tone="muted">{t('inactive')}</Badge>
                         )}
                       </td>
-                      <td>
-                        {u.id !== me.value?.user.id && (
-                          <button type="button" class="link" onClick={() => patch(u, { active: !u.active })}>
-                            {u.active ? t('deactivate') : t('activate')}
+                      <td class="row-actions">
+                        {can(u, 'rename') && (
+                          <button type="button" class="link" data-action="rename" onClick={() => rename(u)}>
+                            {t('rename')}
+                          </button>
+                        )}
+                        {can(u, 'resetPassword') && (
+                          <button
+                            type="button"
+                            class="link"
+                            data-action="resetPassword"
+                            onClick={() => resetPassword(u)}
+                          >
+                            {t('resetPassword')}
+                          </button>
+                        )}
+                        {can(u, 'deactivate') && (
+                          <button
+                            type="button"
+                            class="link"
+                            data-action="deactivate"
+                            onClick={() => setActive(u, false)}
+                          >
+                            {t('deactivate')}
+                          </button>
+                        )}
+                        {can(u, 'activate') && (
+                          <button
+                            type="button"
+                            class="link"
+                            data-action="activate"
+                            onClick={() => setActive(u, true)}
+                          >
+                            {t('activate')}
+                          </button>
+                        )}
+                        {can(u, 'delete') && (
+                          <button
+                            type="button"
+                            class="link danger-text"
+                            data-action="delete"
+                            onClick={() => remove(u)}
+                          >
+                            {t('remove')}
                           </button>
                         )}
                       </td>
@@ -198,7 +270,7 @@ export function UsersView() {
             autoComplete="new-password"
             value={form.password}
             onValue={(password) => setForm({ ...form, password })}
-            help={t('passwordHelp')}
+            help={t('initialPasswordHelp')}
             required
           />
           <button type="submit" class="primary" disabled={action.busy}>
