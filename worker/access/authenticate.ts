@@ -7,7 +7,7 @@ import type { AppEnv, KeyPrincipal, Principal, UserPrincipal } from '../env';
 import { sha256Hex } from '../lib/crypto';
 import { ApiError } from '../lib/errors';
 import { nowIso } from '../lib/time';
-import { isHr } from './principal';
+import { keySuspended } from './duties';
 
 export const SESSION_COOKIE = 'jx_session';
 /** last_used_at is written at most this often per key, to keep reads from becoming writes. */
@@ -63,7 +63,7 @@ function keyPrincipal(found: KeyFound | undefined, now: string): KeyPrincipal {
   // Compared as instants: a stored `…:05Z` and a `…:05.300Z` now do not order as strings.
   if (key.expiresAt && Date.parse(key.expiresAt) <= Date.parse(now))
     throw new ApiError('UNAUTHORIZED', { message: 'KEY_EXPIRED' });
-  if (!found.creatorActive || !creatorRole || !isHr(creatorRole))
+  if (keySuspended({ role: creatorRole, active: found.creatorActive }) || !creatorRole)
     throw new ApiError('FORBIDDEN', { message: 'KEY_CREATOR_INACTIVE', details: { rule: 'key_creator' } });
   return {
     kind: 'api_key',

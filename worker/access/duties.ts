@@ -160,6 +160,24 @@ export function allowedAccountActions(p: Principal, target: { id: string; role: 
   });
 }
 
+const everyRole: readonly Role[] = ['owner', 'admin', 'supervisor', 'employee', 'auditor'];
+
+/** The roles the caller may give this account (its own role aside), by the same rules. */
+export function assignableRoles(p: Principal, target: { id: string; role: Role }): Role[] {
+  return everyRole.filter((role) => role !== target.role && !accountRefusal(p, { target, role }));
+}
+
+/** The roles the caller may create accounts with. */
+export const creatableRoles = (p: Principal): Role[] =>
+  everyRole.filter((role) => !accountRefusal(p, { role }));
+
+/**
+ * Whether a key is suspended: it acts for its creator, who is no longer an active owner or
+ * admin (authenticate.ts refuses it; the owner sees which keys to hand over).
+ */
+export const keySuspended = (creator: { role: Role | null; active: boolean | null } | undefined) =>
+  !creator?.active || !creator.role || !isHr(creator.role);
+
 export const keyActions = ['revoke', 'handOver'] as const;
 export type KeyAction = (typeof keyActions)[number];
 

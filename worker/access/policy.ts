@@ -18,9 +18,12 @@ export {
   assertMayHandOverKey,
   assertMayManageAccount,
   assertMayReprice,
+  assignableRoles,
   controlTaken,
+  creatableRoles,
   type KeyAction,
   keyActions,
+  keySuspended,
   ownAmong,
 } from './duties';
 export { assertMayExport, exportableKinds } from './exports';

@@ -1,6 +1,6 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
-import { apiKeys, type KeyScope, users } from '../../db/schema';
-import { allowedKeyActions, assertMayHandOverKey } from '../access/policy';
+import { apiKeys, type KeyScope, type Role, users } from '../../db/schema';
+import { allowedKeyActions, assertMayHandOverKey, keySuspended, roleOf } from '../access/policy';
 import { commit } from '../audit/commit';
 import { sha256Hex } from '../lib/crypto';
 import { ApiError, notFound } from '../lib/errors';
@@ -30,18 +30,37 @@ export function publicKey(k: KeyRow) {
   };
 }
 
-async function findKey(scope: Scope, id: string): Promise<KeyRow> {
-  const [row] = await scope.db
-    .select()
+/** The admin a key acts for, as they stand now. */
+type Creator = { role: Role | null; active: boolean | null };
+type KeyWithCreator = KeyRow & { creator: Creator };
+
+/** Keys with their creators, by `where` (the tenant included by the callers). */
+const keysWithCreator = (scope: Scope) =>
+  scope.db
+    .select({ key: apiKeys, role: users.role, active: users.active })
     .from(apiKeys)
-    .where(and(eq(apiKeys.tenantId, scope.tenantId), eq(apiKeys.id, id)));
+    .leftJoin(users, and(eq(users.tenantId, apiKeys.tenantId), eq(users.id, apiKeys.createdBy)));
+
+const withCreator = (r: { key: KeyRow; role: Role | null; active: boolean | null }): KeyWithCreator => ({
+  ...r.key,
+  creator: { role: r.role, active: r.active },
+});
+
+async function findKey(scope: Scope, id: string): Promise<KeyWithCreator> {
+  const [row] = await keysWithCreator(scope).where(
+    and(eq(apiKeys.tenantId, scope.tenantId), eq(apiKeys.id, id)),
+  );
   if (!row) throw notFound();
-  return row;
+  return withCreator(row);
 }
 
-/** A key as the routes answer it: with what the caller may do to it. */
-export function keyAnswer(scope: Scope, k: KeyRow) {
-  return { ...publicKey(k), allowedActions: allowedKeyActions(scope.principal, k) };
+/** A key as the routes answer it: whether it is suspended, and what the caller may do to it. */
+export function keyAnswer(scope: Scope, k: KeyWithCreator) {
+  return {
+    ...publicKey(k),
+    suspended: keySuspended(k.creator),
+    allowedActions: allowedKeyActions(scope.principal, k),
+  };
 }
 
 export async function getKey(scope: Scope, id: string) {
@@ -50,12 +69,12 @@ export async function getKey(scope: Scope, id: string) {
 
 export async function listKeys(scope: Scope, q: { cursor?: string; limit: number }) {
   const before = decodeCursor<string>(q.cursor, 'string');
-  const rows = await scope.db
-    .select()
-    .from(apiKeys)
-    .where(and(eq(apiKeys.tenantId, scope.tenantId), before ? lt(apiKeys.id, before) : undefined))
-    .orderBy(desc(apiKeys.id))
-    .limit(q.limit + 1);
+  const rows = (
+    await keysWithCreator(scope)
+      .where(and(eq(apiKeys.tenantId, scope.tenantId), before ? lt(apiKeys.id, before) : undefined))
+      .orderBy(desc(apiKeys.id))
+      .limit(q.limit + 1)
+  ).map(withCreator);
   const p = page(rows, q.limit, (k) => k.id);
   return { items: p.items.map((k) => keyAnswer(scope, k)), nextCursor: p.nextCursor };
 }
@@ -83,7 +102,11 @@ export async function createKey(
   return commit(scope.db, scope.actor, async () => ({
     statements: [scope.db.insert(apiKeys).values(row)],
     audit: [{ action: 'api_key.create', entityType: 'api_key', entityId: row.id, after: publicKey(row) }],
-    result: { key: keyAnswer(scope, row), secret },
+    // Made by the caller, an active owner or admin (only they reach this route).
+    result: {
+      key: keyAnswer(scope, { ...row, creator: { role: roleOf(scope.principal), active: true } }),
+      secret,
+    },
   }));
 }
 
@@ -128,7 +151,7 @@ export async function handOverKey(scope: Scope, id: string, userId: string) {
     if (!holder)
       throw new ApiError('VALIDATION_FAILED', { message: 'KEY_HOLDER_NOT_ADMIN', field: 'userId' });
     assertMayHandOverKey(scope, holder);
-    const after = { ...before, createdBy: userId };
+    const after = { ...before, createdBy: userId, creator: holder };
     return {
       statements: [
         scope.db

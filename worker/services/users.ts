@@ -1,6 +1,11 @@
 import { and, asc, count, eq, gt, ne } from 'drizzle-orm';
 import { accountControllers, departmentSupervisors, type Role, sessions, users } from '../../db/schema';
-import { allowedAccountActions, assertMayManageAccount, controlTaken } from '../access/policy';
+import {
+  allowedAccountActions,
+  assertMayManageAccount,
+  assignableRoles,
+  controlTaken,
+} from '../access/policy';
 import { commit, type Statement } from '../audit/commit';
 import { isUniqueViolation } from '../data/constraint';
 import { hashPassword, verifyPassword } from '../lib/crypto';
@@ -29,7 +34,11 @@ export type PublicUser = ReturnType<typeof publicUser>;
 
 /** A user as the users routes answer: with what the caller may do to the account. */
 export function userAnswer(scope: Scope, u: UserRow) {
-  return { ...publicUser(u), allowedActions: allowedAccountActions(scope.principal, u) };
+  return {
+    ...publicUser(u),
+    allowedActions: allowedAccountActions(scope.principal, u),
+    assignableRoles: assignableRoles(scope.principal, u),
+  };
 }
 export type UserAnswer = ReturnType<typeof userAnswer>;
 

@@ -62,6 +62,7 @@ describe('sign-up', () => {
       kind: 'user',
       user: res.body.user,
       csrfToken: res.body.csrfToken,
+      creatableRoles: ['owner', 'admin', 'supervisor', 'employee', 'auditor'],
     });
   });
 

@@ -74,6 +74,7 @@ export const restTexts = {
   action_user_password_change: ['修改自己的密码', 'changed their own password'],
   revoke: ['吊销', 'Revoke'],
   revoked: ['已吊销', 'Revoked'],
+  keySuspended: ['已暂停：待移交', 'Suspended: hand it over'],
   revokeAsk: ['吊销密钥「{name}」？', 'Revoke the key “{name}”?'],
   revokeDetail: [
     '吊销立即生效且无法恢复，使用它的系统将无法再访问。',

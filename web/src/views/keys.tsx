@@ -195,6 +195,8 @@ export function KeysView() {
                     <td>
                       {k.revokedAt ? (
                         <Badge tone="muted">{t('revoked')}</Badge>
+                      ) : k.suspended ? (
+                        <Badge tone="warn">{t('keySuspended')}</Badge>
                       ) : (
                         <Badge tone="ok">{t('active')}</Badge>
                       )}

@@ -8,8 +8,6 @@ import { FormError, FormScope } from '../ui/form';
 import { Select, TextInput } from '../ui/inputs';
 import { askLine, Badge, confirmFirst, Loading, Page, useAction, useLoad } from '../ui/kit';
 
-const roles = ['owner', 'admin', 'supervisor', 'employee', 'auditor'] as const satisfies readonly Role[];
-
 /** A supervisor's departments: the ones whose employees they see and rate. */
 function SupervisorDepartments({
   user,
@@ -41,10 +39,20 @@ function SupervisorDepartments({
  * 用户: invite people; rename, change the role of, reset the password of, deactivate or remove
  * an account where the API offers it (each row's allowedActions); a supervisor's departments.
  */
+/** The roles the API lets this person create accounts with (GET /me says). */
+async function creatableRoles(): Promise<string[]> {
+  const body = await ok(api.me.$get());
+  return body.principal.kind === 'user' ? body.principal.creatableRoles : [];
+}
+
 export function UsersView() {
   const data = useLoad(async () => {
-    const [users, departments] = await Promise.all([loadUsers(), loadDepartments()]);
-    return { users, departments };
+    const [users, departments, creatable] = await Promise.all([
+      loadUsers(),
+      loadDepartments(),
+      creatableRoles(),
+    ]);
+    return { users, departments, creatable };
   }, []);
   const [form, setForm] = useState({ name: '', email: '', role: 'employee' as Role, password: '' });
   const action = useAction();
@@ -160,7 +168,7 @@ export function UsersView() {
                           data-action={can(u, 'changeRole') ? 'changeRole' : undefined}
                           onChange={(e) => setRole(u, e.currentTarget.value as Role)}
                         >
-                          {roles.map((r) => (
+                          {[u.role, ...u.assignableRoles].map((r) => (
                             <option key={r} value={r}>
                               {roleName(r)}
                             </option>
@@ -260,7 +268,7 @@ export function UsersView() {
             label={t('role')}
             name="role"
             value={form.role}
-            options={roles.map((r) => ({ value: r, label: roleName(r) }))}
+            options={(data.data?.creatable ?? []).map((r) => ({ value: r, label: roleName(r as Role) }))}
             onValue={(role) => setForm({ ...form, role: role as Role })}
           />
           <TextInput

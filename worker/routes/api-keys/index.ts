@@ -25,6 +25,10 @@ const keySchema = z
       .string()
       .openapi({ description: 'The admin the key acts for (its creator, or whom it was handed over to)' }),
     createdAt: isoTime,
+    suspended: z.boolean().openapi({
+      description:
+        'The admin it acts for is deactivated or no longer an admin: it works again once handed over',
+    }),
     allowedActions: z.array(z.enum(keyActions)),
   })
   .openapi('ApiKey');

@@ -1,5 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import { keyScopes } from '../../../db/schema';
+import { creatableRoles } from '../../access/policy';
 import { EVERYONE } from '../../access/roles';
 import { directoryDb } from '../../data/db';
 import { loadTenant, login, logout, signup } from '../../services/auth';
@@ -126,6 +127,7 @@ export const authRoutes = router()
             kind: 'user' as const,
             user: publicUser(await findUser(scope, p.userId)),
             csrfToken: c.get('csrfToken') ?? '',
+            creatableRoles: creatableRoles(p),
           }
         : { kind: 'api_key' as const, keyId: p.keyId, scopes: p.scopes }; // shows, not decides
     return c.json({ tenant, principal }, 200);

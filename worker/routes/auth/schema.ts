@@ -67,7 +67,14 @@ export const meAnswer = z
   .object({
     tenant: tenantSchema,
     principal: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('user'), user: userSchema, csrfToken: z.string() }),
+      z.object({
+        kind: z.literal('user'),
+        user: userSchema,
+        csrfToken: z.string(),
+        creatableRoles: z
+          .array(z.enum(roles))
+          .openapi({ description: 'The roles this person may create accounts with (none unless HR)' }),
+      }),
       z.object({ kind: z.literal('api_key'), keyId: z.string(), scopes: z.array(z.enum(keyScopes)) }),
     ]),
   })

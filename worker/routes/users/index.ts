@@ -14,7 +14,12 @@ const access = { roles: ADMINS, scopes: [] } as const;
 const tags = ['Users'];
 /** A user as these routes answer: what the caller may do to the account comes with it. */
 const userWithActions = userSchema
-  .extend({ allowedActions: z.array(z.enum(accountActions)) })
+  .extend({
+    allowedActions: z.array(z.enum(accountActions)),
+    assignableRoles: z
+      .array(z.enum(roles))
+      .openapi({ description: 'The roles the caller may give this account' }),
+  })
   .openapi('ManagedUser');
 
 const createBody = z

@@ -129,6 +129,11 @@ describe('a key acts for its creator: HR cannot reach their own month through th
     expect(stopped.status, JSON.stringify(stopped.body)).toBe(403);
     expect(stopped.body.error.details).toEqual({ rule: 'key_creator' });
     expect(stopped.body.error.message).toMatch(/owner can hand it over/);
+    // The owner sees which key waits to be handed over, and may do it.
+    expect(ok(await m.t.owner.get(`/api-keys/${key.keyId}`))).toMatchObject({
+      suspended: true,
+      allowedActions: ['revoke', 'handOver'],
+    });
     const admin = await m.t.userWith('admin');
     // Only the owner hands keys over, and only to an active owner or admin.
     expect((await admin.post(`/api-keys/${key.keyId}/hand-over`, { userId: admin.userId })).status).toBe(403);
@@ -136,7 +141,7 @@ describe('a key acts for its creator: HR cannot reach their own month through th
       (await m.t.owner.post(`/api-keys/${key.keyId}/hand-over`, { userId: m.supervisor.userId })).status,
     ).toBe(409);
     const handed = ok(await m.t.owner.post(`/api-keys/${key.keyId}/hand-over`, { userId: admin.userId }));
-    expect(handed.createdBy).toBe(admin.userId);
+    expect(handed).toMatchObject({ createdBy: admin.userId, suspended: false });
     ok(await key.get('/departments'));
   });
 });

@@ -34,6 +34,13 @@ describe('accounts: only the owner manages admins, and an account an admin made 
     refusedBy(await m.hr.patch(`/users/${other.userId}`, { active: false }), 'owner_manages_admins');
     refusedBy(await m.hr.patch(`/users/${m.hr.userId}`, { role: 'owner' }), 'own_account');
     expect(await everything(m)).toEqual(before);
+    // What each is offered says the same: the admin may give a supervisor no HR role, the owner may.
+    const asAdmin = ok(await m.hr.get(`/users/${m.supervisor.userId}`));
+    expect(asAdmin.assignableRoles).toEqual(['employee', 'auditor']);
+    expect(ok(await m.hr.get(`/users/${other.userId}`)).allowedActions).toEqual([]);
+    expect(ok(await m.hr.get('/me')).principal.creatableRoles).toEqual(['supervisor', 'employee', 'auditor']);
+    const asOwner = ok(await m.t.owner.get(`/users/${m.supervisor.userId}`));
+    expect(asOwner.assignableRoles).toEqual(['owner', 'admin', 'employee', 'auditor']);
     // The owner may.
     ok(await m.t.owner.patch(`/users/${m.supervisor.userId}`, { role: 'admin' }));
   });
