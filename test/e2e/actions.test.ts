@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile } from './browser';
 import { type ApiSession, choosePasswordByApi, fillMonth, type Login, seedCompany, signIn } from './month';
 import { confirmDialog, enforceCsp, expectNoSideScroll, PageWatch, shoot } from './ui';
 
@@ -11,16 +11,7 @@ import { confirmDialog, enforceCsp, expectNoSideScroll, PageWatch, shoot } from 
  */
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-});
+const chromium = browserForFile();
 
 interface Caller {
   who: string;
@@ -30,13 +21,12 @@ interface Caller {
 
 /** A signed-in person in their own context: at a desk, or on a phone (375 px, touch). */
 async function person(who: string, slug: string, login: Login, on: 'desk' | 'phone'): Promise<Caller> {
-  const context = await browser.newContext(
+  const context = await chromium.newContext(
     on === 'desk'
       ? { viewport: { width: 1280, height: 900 } }
       : { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true },
   );
   await enforceCsp(context);
-  contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const watch = new PageWatch(page);

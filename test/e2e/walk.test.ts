@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { fill, launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, fill } from './browser';
 import { enforceCsp, PageWatch, shoot } from './ui';
 import { approveAndClose, exportPayroll, keyLifecycle, resolveFromOverview, verifyAudit } from './walk/close';
 import { appealOnPhone, narrowInBoth } from './walk/employee';
@@ -10,22 +10,12 @@ import { openEvaluation, recordAndSubmit, requiredInputs } from './walk/record';
 import { buildScheme, signUp } from './walk/setup';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-});
+const chromium = browserForFile();
 
 async function desk(): Promise<{ page: Page; watch: PageWatch }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await chromium.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
   await enforceCsp(context);
-  contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   return { page, watch: new PageWatch(page) };
@@ -93,7 +83,7 @@ describe('the whole month through the dashboard alone', () => {
     await requiredInputs(sup, '1500');
 
     // 张敏 appeals on her phone.
-    const emp = await appealOnPhone(browser, baseUrl, slug, people.employee);
+    const emp = await appealOnPhone(chromium.browser, baseUrl, slug, people.employee);
 
     await resolveFromOverview(hr, total);
     await approveAndClose(hr, watch);
