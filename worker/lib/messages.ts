@@ -25,6 +25,10 @@ export const messages = {
     'zh-CN': '请求体过大，上限为 {limit} 字节',
     en: 'The request body is too large; the limit is {limit} bytes',
   },
+  JSON_TOO_DEEP: {
+    'zh-CN': '请求体的数组和对象嵌套超过 {limit} 层，未处理',
+    en: 'The request body nests arrays and objects more than {limit} levels deep; it was not read',
+  },
   UNPROCESSABLE: { 'zh-CN': '请求无法处理', en: 'The request cannot be processed' },
   PRECONDITION_FAILED: {
     'zh-CN': '数据已被他人修改，请刷新后重试',
