@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../../helpers/client';
-import { newTenant, uniqueSlug } from '../../helpers/tenant';
+import { newTenant } from '../../helpers/tenant';
 import { expectError, show } from '../support';
 
 const none = { kind: 'none' } as const;
