@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { keyScopes } from '../../../db/schema';
 import { ADMINS } from '../../access/roles';
+import { oneLine } from '../../lib/text';
 import { createKey, getKey, listKeys, revokeKey } from '../../services/api-keys';
 import { scopeOf } from '../../services/scope';
 import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
@@ -27,7 +28,7 @@ const keySchema = z
 
 const createBody = z
   .object({
-    name: z.string().trim().min(1).max(100).openapi({ example: '呼叫中心话务系统' }),
+    name: oneLine().trim().min(1).max(100).openapi({ example: '呼叫中心话务系统' }),
     scopes: z.array(z.enum(keyScopes)).min(1).max(keyScopes.length),
     expiresAt: z.iso
       .datetime()

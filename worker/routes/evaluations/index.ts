@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { evaluationStatusValues } from '../../../db/schema';
 import { EVERYONE } from '../../access/roles';
 import { recordInputsSchema } from '../../domain/scheme';
+import { oneLine } from '../../lib/text';
 import { addInputs, removeInput } from '../../services/evaluations/inputs';
 import { getEvaluation, listEvaluations } from '../../services/evaluations/read';
 import { scopeOf } from '../../services/scope';
@@ -27,11 +28,11 @@ const list = defineRoute({
   request: {
     query: pageQuery
       .extend({
-        periodId: z.string().max(64).optional(),
-        employeeId: z.string().max(64).optional(),
-        departmentId: z.string().max(64).optional(),
+        periodId: oneLine().max(64).optional(),
+        employeeId: oneLine().max(64).optional(),
+        departmentId: oneLine().max(64).optional(),
         status: z.enum(evaluationStatusValues).optional(),
-        grade: z.string().max(10).optional(),
+        grade: oneLine().max(10).optional(),
         sort: z.enum(['rank', 'employeeNo']).optional(),
       })
       // A ranking compares colleagues within one month; across months it means nothing.
@@ -85,8 +86,7 @@ const remove = defineRoute({
   access: record,
   request: {
     params: idParam('evl').extend({
-      inputId: z
-        .string()
+      inputId: oneLine()
         .max(64)
         .openapi({ param: { name: 'inputId', in: 'path' } }),
     }),

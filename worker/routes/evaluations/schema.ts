@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { evaluationStatusValues } from '../../../db/schema';
+import { multiLine, oneLine } from '../../lib/text';
 import { isoTime } from '../schemas';
 import { scoreResultSchema } from '../schemes/breakdown';
 
@@ -73,25 +74,22 @@ export const evaluationDetailSchema = evaluationSchema
   .openapi('EvaluationDetail');
 
 export const ifMatchHeader = z.object({
-  'if-match': z
-    .string()
+  'if-match': oneLine()
     .max(200)
     .optional()
     .openapi({ description: 'The ETag read last (required: 428 without it, 412 when stale)' }),
 });
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** A reason or an answer: a paragraph or several (LF line breaks). */
+const text = (max: number) => multiLine().trim().min(1).max(max);
+const ids = z.array(oneLine().max(64)).max(100);
 
 /** The body each workflow step takes. */
 export const transitionBodies = {
   submit: z.object({}).strict(),
   confirm: z.object({}).strict(),
   approve: z.object({}).strict(),
-  appeal: z
-    .object({ reason: text(2000), disputedInputIds: z.array(z.string().max(64)).max(100).optional() })
-    .strict(),
-  resolve: z
-    .object({ answer: text(2000), voidInputIds: z.array(z.string().max(64)).max(100).optional() })
-    .strict(),
+  appeal: z.object({ reason: text(2000), disputedInputIds: ids.optional() }).strict(),
+  resolve: z.object({ answer: text(2000), voidInputIds: ids.optional() }).strict(),
   reopen: z.object({ reason: text(2000) }).strict(),
 } as const;

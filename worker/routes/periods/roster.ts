@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ADMINS } from '../../access/roles';
+import { multiLine, oneLine } from '../../lib/text';
 import { addToPeriod, removeFromPeriod } from '../../services/evaluations/roster';
 import { scopeOf } from '../../services/scope';
 import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
@@ -24,7 +25,7 @@ const add = defineRoute({
   request: {
     params: idParam('per'),
     body: jsonBody(
-      z.object({ employeeId: z.string().trim().min(1).max(64).openapi({ example: 'emp_7Hq2…' }) }).strict(),
+      z.object({ employeeId: oneLine().trim().min(1).max(64).openapi({ example: 'emp_7Hq2…' }) }).strict(),
     ),
   },
   responses: {
@@ -43,15 +44,14 @@ const remove = defineRoute({
   access: leave,
   request: {
     params: idParam('per').extend({
-      evaluationId: z
-        .string()
+      evaluationId: oneLine()
         .max(64)
         .openapi({ param: { name: 'evaluationId', in: 'path' }, example: 'evl_7Hq2…' }),
     }),
     body: jsonBody(
       z
         .object({
-          reason: z.string().trim().min(1).max(2000).openapi({
+          reason: multiLine().trim().min(1).max(2000).openapi({
             example: '11月15日离职',
             description: 'Why the evaluation goes (kept in the audit log)',
           }),
