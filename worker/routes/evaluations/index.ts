@@ -10,7 +10,7 @@ import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
 import { router } from '../router';
 import { idParam, pageOf, pageQuery } from '../schemas';
 import { answer } from './answer';
-import { evaluationDetailSchema, evaluationSchema, ifMatchHeader } from './schema';
+import { evaluationAnswer, evaluationSchema, ifMatchHeader } from './schema';
 import { transitionRoutes } from './transitions';
 
 const tags = ['Evaluations'];
@@ -56,7 +56,7 @@ const get = defineRoute({
   summary: 'One evaluation with its breakdown, inputs and appeals; the ETag header is for If-Match',
   access: read,
   request: { params: idParam('evl') },
-  responses: { 200: jsonResponse(evaluationDetailSchema, 'The evaluation'), ...errorResponses('NOT_FOUND') },
+  responses: { 200: evaluationAnswer('The evaluation'), ...errorResponses('NOT_FOUND') },
 });
 const add = defineRoute({
   method: 'post',
@@ -67,7 +67,7 @@ const add = defineRoute({
   access: record,
   request: { params: idParam('evl'), headers: ifMatchHeader, body: jsonBody(recordInputsSchema) },
   responses: {
-    200: jsonResponse(evaluationDetailSchema, 'Rescored'),
+    200: evaluationAnswer('Rescored'),
     ...errorResponses(
       'VALIDATION_FAILED',
       'NOT_FOUND',
@@ -93,7 +93,7 @@ const remove = defineRoute({
     headers: ifMatchHeader,
   },
   responses: {
-    200: jsonResponse(evaluationDetailSchema, 'Rescored'),
+    200: evaluationAnswer('Rescored'),
     ...errorResponses('NOT_FOUND', 'CONFLICT', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED'),
   },
 });

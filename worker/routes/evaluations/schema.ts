@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { evaluationStatusValues } from '../../../db/schema';
 import { multiLine, oneLine } from '../../lib/text';
+import { jsonResponse } from '../define';
 import { isoTime } from '../schemas';
 import { scoreResultSchema } from '../schemes/breakdown';
 
@@ -72,6 +73,17 @@ export const evaluationDetailSchema = evaluationSchema
     ),
   })
   .openapi('EvaluationDetail');
+
+/** An answer with the evaluation in full and its version as ETag, for the next If-Match. */
+export const evaluationAnswer = (description: string) => ({
+  ...jsonResponse(evaluationDetailSchema, description),
+  headers: {
+    ETag: {
+      description: 'The version of this evaluation: send it back as If-Match to change it',
+      schema: { type: 'string' as const, example: '"evl_7Hq2….3"' },
+    },
+  },
+});
 
 export const ifMatchHeader = z.object({
   'if-match': oneLine()

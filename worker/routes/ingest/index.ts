@@ -79,28 +79,36 @@ const route = defineRoute({
     body: jsonBody(body),
   },
   responses: {
-    200: jsonResponse(
-      z.object({
-        accepted: z.number().int(),
-        evaluations: z.array(
-          z.object({
-            evaluationId: z.string(),
-            employeeId: z.string(),
-            accepted: z.number().int().openapi({ description: 'Rows of this request that landed on it' }),
-            total: z
-              .number()
-              .optional()
-              .openapi({ description: 'Only for callers who may read evaluations' }),
-            grade: z
-              .string()
-              .optional()
-              .openapi({ description: 'Only for callers who may read evaluations' }),
-            etag: z.string(),
-          }),
-        ),
-      }),
-      'Written (or replayed). A `metrics:write` key reads nothing, so it gets counts and ids, never scores.',
-    ),
+    200: {
+      ...jsonResponse(
+        z.object({
+          accepted: z.number().int(),
+          evaluations: z.array(
+            z.object({
+              evaluationId: z.string(),
+              employeeId: z.string(),
+              accepted: z.number().int().openapi({ description: 'Rows of this request that landed on it' }),
+              total: z
+                .number()
+                .optional()
+                .openapi({ description: 'Only for callers who may read evaluations' }),
+              grade: z
+                .string()
+                .optional()
+                .openapi({ description: 'Only for callers who may read evaluations' }),
+              etag: z.string(),
+            }),
+          ),
+        }),
+        'Written (or replayed). A `metrics:write` key reads nothing, so it gets counts and ids, never scores.',
+      ),
+      headers: {
+        'Idempotent-Replayed': {
+          description: '`true` when this answers an earlier request with the same Idempotency-Key',
+          schema: { type: 'string' as const, enum: ['true'] },
+        },
+      },
+    },
     ...errorResponses('VALIDATION_FAILED', 'CONFLICT', 'UNPROCESSABLE'),
   },
 });

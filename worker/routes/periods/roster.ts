@@ -3,9 +3,9 @@ import { ADMINS } from '../../access/roles';
 import { multiLine, oneLine } from '../../lib/text';
 import { addToPeriod, removeFromPeriod } from '../../services/evaluations/roster';
 import { scopeOf } from '../../services/scope';
-import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
+import { defineRoute, errorResponses, jsonBody } from '../define';
 import { answer } from '../evaluations/answer';
-import { evaluationDetailSchema } from '../evaluations/schema';
+import { evaluationAnswer } from '../evaluations/schema';
 import { router } from '../router';
 import { idParam } from '../schemas';
 
@@ -29,7 +29,7 @@ const add = defineRoute({
     ),
   },
   responses: {
-    201: jsonResponse(evaluationDetailSchema, 'Added (draft, scored on no inputs yet); ETag header'),
+    201: evaluationAnswer('Added (draft, scored on no inputs yet)'),
     ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT'),
   },
 });

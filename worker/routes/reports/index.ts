@@ -91,6 +91,13 @@ const download = defineRoute({
   responses: {
     200: {
       description: 'The file',
+      headers: {
+        'Content-Disposition': {
+          description: 'attachment, with the file name in UTF-8 (`filename*`) and an ASCII fallback',
+          schema: { type: 'string' as const },
+        },
+        ETag: { description: 'The SHA-256 of the file, hex, quoted', schema: { type: 'string' as const } },
+      },
       content: {
         [contentTypes.csv]: { schema: z.string().openapi({ format: 'binary' }) },
         [contentTypes.xlsx]: { schema: z.string().openapi({ format: 'binary' }) },
