@@ -69,6 +69,11 @@ export const messages = {
     'zh-CN': '注册过于频繁，请 {seconds} 秒后再试',
     en: 'Too many sign-ups; try again in {seconds} seconds',
   },
+  // Field first, as zod's issues read (`password：…`): the message is also the field's detail.
+  PASSWORD_FROM_ACCOUNT: {
+    'zh-CN': 'password：密码由企业名称、企业标识、邮箱或姓名组成，很容易被猜到，请换一个与账号无关的密码',
+    en: 'password is built from the company name, slug, e-mail or the person’s name, which makes it easy to guess; choose one unrelated to the account',
+  },
   LOGIN_FAILED: { 'zh-CN': '企业标识、邮箱或密码错误', en: 'Wrong company slug, e-mail or password' },
   SLUG_TAKEN: { 'zh-CN': '企业标识 {slug} 已被使用', en: 'The company slug {slug} is taken' },
   EMAIL_TAKEN: {

@@ -6,6 +6,7 @@ import { hashPassword } from '../lib/crypto';
 import { ApiError, notFound } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { nowIso } from '../lib/time';
+import { assertAccountPassword } from './account-password';
 import { decodeCursor, page } from './cursor';
 import type { Scope } from './scope';
 
@@ -119,6 +120,7 @@ export async function createUser(
   input: { email: string; name: string; role: Role; password: string },
 ): Promise<PublicUser> {
   assertMayTouchRole(scope, undefined, input.role);
+  await assertAccountPassword(scope, input.password, input);
   const row = await newUserRow(scope.tenantId, input);
   try {
     return await commit(scope.db, scope.actor, async () => ({
@@ -143,6 +145,7 @@ export async function updateUser(scope: Scope, id: string, patch: UserPatch): Pr
   const pw = patch.password ? await hashPassword(patch.password) : undefined;
   return commit(scope.db, scope.actor, async () => {
     const before = await findUser(scope, id);
+    if (patch.password) await assertAccountPassword(scope, patch.password, { ...before, ...patch });
     assertMayTouchRole(scope, before.role, patch.role);
     const losesOwner =
       before.role === 'owner' &&
