@@ -277,8 +277,12 @@ describe('tenant isolation', () => {
       const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
         encodeURIComponent(fixture.params?.[name] ?? fixture.id),
       );
-      const body =
-        ['POST', 'PUT', 'PATCH'].includes(op.method) || op.hasBody ? (fixture.body?.(op) ?? {}) : undefined;
+      // An operation without a body of its own takes nothing or `{}` (EmptyBody), and refuses more.
+      const body = op.hasBody
+        ? (fixture.body?.(op) ?? {})
+        : ['POST', 'PUT', 'PATCH'].includes(op.method)
+          ? {}
+          : undefined;
       const opts = { headers: fixture.headers, ...(body === undefined ? {} : { body }) };
       const res = await call(b.owner.creds, op.method, path, opts);
       const what = `B's owner → ${op.method} ${path}`;

@@ -12,6 +12,7 @@ export interface Operation {
   path: string;
   operationId: string;
   access: XAccess | undefined;
+  /** A body of its own: not `EmptyBody`, which every operation without one takes (nothing or `{}`). */
   hasBody: boolean;
 }
 
@@ -29,7 +30,9 @@ export async function operations(): Promise<Operation[]> {
         path: fullPath.startsWith(BASE) ? fullPath.slice(BASE.length) : fullPath,
         operationId: op.operationId,
         access: op['x-access'],
-        hasBody: Boolean(op.requestBody),
+        hasBody:
+          Boolean(op.requestBody) &&
+          op.requestBody.content?.['application/json']?.schema?.$ref !== '#/components/schemas/EmptyBody',
       });
     }
   }
