@@ -72,7 +72,14 @@ export async function call(
   } catch {
     // not JSON: keep the text
   }
-  assertContract(method, `/api/v1${path}`, res.status, res.headers.get('Content-Type') ?? '', parsed);
+  assertContract(
+    method,
+    `/api/v1${path}`,
+    res.status,
+    res.headers.get('Content-Type') ?? '',
+    parsed,
+    res.headers,
+  );
   return { status: res.status, body: parsed, headers: res.headers };
 }
 

@@ -14,7 +14,7 @@ interface Documented {
   pattern: RegExp;
   /** Literal paths win over templated ones (`/schemes/templates` before `/schemes/{id}`). */
   params: number;
-  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  responses: Record<string, { content?: Record<string, { schema?: unknown }>; headers?: object }>;
 }
 
 let documented: Documented[] | undefined;
@@ -34,6 +34,13 @@ function routes(): Documented[] {
   return documented;
 }
 
+/**
+ * Headers a route sets on purpose, which clients act on: each must be declared on the
+ * response that carries it. (X-Request-Id, the security headers and Cache-Control are on
+ * every answer, set by middleware, and stated once in the README.)
+ */
+const ROUTE_HEADERS = ['etag', 'retry-after', 'idempotent-replayed', 'content-disposition', 'location'];
+
 const isZod = (s: unknown): s is ZodType => typeof (s as ZodType | undefined)?.safeParse === 'function';
 
 /** Throws, naming the operation, when an answer breaks its documented contract. */
@@ -43,6 +50,7 @@ export function assertContract(
   status: number,
   contentType: string,
   body: unknown,
+  headers?: Headers,
 ) {
   const path = url.split('?')[0]!;
   const route = routes().find((r) => r.method === method && r.pattern.test(path));
@@ -52,6 +60,13 @@ export function assertContract(
   if (!entry) {
     throw new Error(
       `${where}, a status its OpenAPI responses do not list (${Object.keys(route.responses).join(', ')}): document it. Body: ${JSON.stringify(body).slice(0, 300)}`,
+    );
+  }
+  const declared = Object.keys(entry.headers ?? {}).map((h) => h.toLowerCase());
+  const undeclared = ROUTE_HEADERS.filter((h) => headers?.has(h) && !declared.includes(h));
+  if (undeclared.length > 0) {
+    throw new Error(
+      `${where} with the header(s) ${undeclared.join(', ')}, which its response does not declare`,
     );
   }
   const schema = entry.content?.['application/json']?.schema;

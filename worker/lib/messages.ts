@@ -25,6 +25,10 @@ export const messages = {
     'zh-CN': '请求体过大，上限为 {limit} 字节',
     en: 'The request body is too large; the limit is {limit} bytes',
   },
+  JSON_TOO_DEEP: {
+    'zh-CN': '请求体的数组和对象嵌套超过 {limit} 层，未处理',
+    en: 'The request body nests arrays and objects more than {limit} levels deep; it was not read',
+  },
   UNPROCESSABLE: { 'zh-CN': '请求无法处理', en: 'The request cannot be processed' },
   PRECONDITION_FAILED: {
     'zh-CN': '数据已被他人修改，请刷新后重试',
@@ -64,6 +68,11 @@ export const messages = {
   SIGNUP_RATE_LIMITED: {
     'zh-CN': '注册过于频繁，请 {seconds} 秒后再试',
     en: 'Too many sign-ups; try again in {seconds} seconds',
+  },
+  // Field first, as zod's issues read (`password：…`): the message is also the field's detail.
+  PASSWORD_FROM_ACCOUNT: {
+    'zh-CN': 'password：密码由企业名称、企业标识、邮箱或姓名组成，很容易被猜到，请换一个与账号无关的密码',
+    en: 'password is built from the company name, slug, e-mail or the person’s name, which makes it easy to guess; choose one unrelated to the account',
   },
   LOGIN_FAILED: { 'zh-CN': '企业标识、邮箱或密码错误', en: 'Wrong company slug, e-mail or password' },
   SLUG_TAKEN: { 'zh-CN': '企业标识 {slug} 已被使用', en: 'The company slug {slug} is taken' },

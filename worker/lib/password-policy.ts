@@ -1,5 +1,6 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import { ApiError } from './errors';
 import type { Texts } from './i18n';
 
 /**
@@ -41,4 +42,40 @@ export function passwordProblem(password: string): PasswordProblem | undefined {
   if (new Set(password).size === 1) return 'oneCharacter';
   if (estimator.check(password).score < MIN_SCORE) return 'guessable';
   return undefined;
+}
+
+/** Whose password it is: a password built from these is the first thing anyone tries. */
+export interface PasswordAccount {
+  companyName: string;
+  slug: string;
+  email: string;
+  /** The person's name (the new one, when it changes with the password). */
+  name: string;
+}
+
+/**
+ * The account's own words for zxcvbn's user-input dictionary: the company name and slug, the
+ * e-mail, its local part and domain, the person's name, each whole, in its parts and joined
+ * up (`lvyuan-wuye` is also `lvyuan`, `wuye` and `lvyuanwuye`). Words under 3 characters add
+ * nothing a brute-force guess would not try anyway.
+ */
+export function accountWords(account: PasswordAccount): string[] {
+  const [local = '', domain = ''] = account.email.split('@');
+  const wholes = [account.companyName, account.slug, account.email, local, domain, account.name];
+  const words = wholes.flatMap((w) => {
+    const parts = w.split(/[\s.@_+-]+/).filter(Boolean);
+    return [w, ...parts, parts.join('')];
+  });
+  return [...new Set(words.map((w) => w.trim().toLowerCase()).filter((w) => w.length >= 3))];
+}
+
+/**
+ * Refuses a new password that zxcvbn finds easy to guess once it knows the account's own
+ * words: "Greenview2026" for the company Greenview (slug greenview), "wangli-2026" for Wang Li.
+ * A 400 naming `password`. Checked by the services, where the company is known: sign-up,
+ * a new user, a changed password.
+ */
+export function assertNotBuiltFromAccount(password: string, account: PasswordAccount): void {
+  if (estimator.check(password, accountWords(account)).score >= MIN_SCORE) return;
+  throw new ApiError('VALIDATION_FAILED', { message: 'PASSWORD_FROM_ACCOUNT', field: 'password' });
 }

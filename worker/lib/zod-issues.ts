@@ -75,6 +75,9 @@ export function fieldIssues(error: z.ZodError, lang: Lang): FieldIssue[] {
   return issues.map((issue) => {
     const field = fieldPath(issue.path) || '(body)';
     const text = describe(issue, lang);
-    return { field, code: issue.code, message: lang === 'en' ? `${field} ${text}` : `${field}：${text}` };
+    // A rule may name its refusal more exactly than zod's `custom` (lib/text.ts: `bidi_control`).
+    const code =
+      (issue.code === 'custom' && (issue.params as { code?: string } | undefined)?.code) || issue.code;
+    return { field, code, message: lang === 'en' ? `${field} ${text}` : `${field}：${text}` };
   });
 }

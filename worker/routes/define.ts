@@ -1,4 +1,4 @@
-import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import { type Access, type Authorizer, authorize } from '../access/authorize';
 import { type ErrorCode, errorStatus } from '../lib/errors';
 import { type MessageKey, messages } from '../lib/messages';
@@ -47,6 +47,14 @@ export function errorEntry(errors: ErrorTexts) {
   const [first] = errors;
   const entry = {
     description: [...errors].map(([code, key]) => `${code}: ${textOf(code, key).en}`).join('; '),
+    ...(errors.has('TOO_MANY_REQUESTS') && {
+      headers: {
+        'Retry-After': {
+          description: 'Seconds to wait before trying again (429 only)',
+          schema: { type: 'integer' as const, minimum: 1 },
+        },
+      },
+    }),
     'x-error-codes': [...errors.keys()],
     // Read by worker/openapi/document.ts to give each code its text in the reader's language.
     'x-error-messages': Object.fromEntries([...errors].filter(([, key]) => key !== undefined)),
@@ -104,6 +112,25 @@ function withImpliedErrors(config: Omit<RouteWithAccess, 'responses'>, responses
 }
 
 /**
+ * The body of an operation that takes none of its own (publish, close, revoke, a delete …):
+ * nothing, or `{}`, which clients send to action endpoints out of habit. Anything else is
+ * refused like any bad body (400 for JSON that is not `{}`, 415 for another media type), so
+ * the document and the behaviour agree on every operation. defineRoute gives it to each
+ * non-GET route that declares no body.
+ */
+export const emptyBody = {
+  required: false,
+  description: 'None, or an empty JSON object `{}`',
+  content: { 'application/json': { schema: z.object({}).strict().openapi('EmptyBody') } },
+};
+
+/** The request as served: a non-GET route without a body of its own takes `emptyBody`. */
+function withEmptyBody(config: Omit<RouteWithAccess, 'responses'>): RouteConfig['request'] {
+  if (config.method === 'get' || config.request?.body) return config.request;
+  return { ...config.request, body: emptyBody };
+}
+
+/**
  * createRoute plus the one required statement of who may call it. The authorizer runs before
  * validation; the same declaration is published in the OpenAPI document as `x-access`, and
  * bearer/cookie security is stated for every non-public route. The failures the middleware
@@ -113,12 +140,15 @@ export function defineRoute<P extends string, R extends Omit<RouteWithAccess, 'p
   config: R,
 ) {
   const { access, responses, ...rest } = config;
+  const request = withEmptyBody(config);
   const security = 'public' in access ? [] : [{ bearer: [] }, { session: [] }];
   // Who may call first, then the body's text, then (by zod-openapi) its shape.
   const middleware: [Authorizer, typeof jsonText] = [authorize(access), jsonText];
+  // The static type keeps the route's own request: clients may leave the empty body out.
   const route = {
     ...rest,
-    responses: withImpliedErrors(config, responses),
+    ...(request && { request }),
+    responses: withImpliedErrors({ ...config, ...(request && { request }) }, responses),
     middleware,
     security,
     'x-access': describeAccess(access),

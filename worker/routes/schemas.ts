@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { errorStatus } from '../lib/errors';
 import { passwordProblem, passwordTexts } from '../lib/password-policy';
+import { oneLine } from '../lib/text';
 
 /** Shared payload pieces, so every resource says "name", "id" and "page" the same way. */
 export const errorBodySchema = z
@@ -16,25 +17,23 @@ export const errorBodySchema = z
 
 export const idParam = (prefix: string) =>
   z.object({
-    id: z
-      .string()
+    id: oneLine()
       .max(64)
       .openapi({ param: { name: 'id', in: 'path' }, example: `${prefix}_7Hq2…` }),
   });
 
 export const pageQuery = z.object({
-  cursor: z.string().max(200).optional().openapi({ description: 'Opaque cursor from the previous page' }),
+  cursor: oneLine().max(200).optional().openapi({ description: 'Opaque cursor from the previous page' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
-export const personName = z.string().trim().min(1).max(100);
-export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+export const personName = oneLine().trim().min(1).max(100);
+export const email = oneLine().trim().toLowerCase().max(254).pipe(z.email());
 /** A new password (sign-up, a new user, a change): the one policy, worker/lib/password-policy.ts. */
-export const password = z
-  .string()
+export const password = oneLine()
   .min(10)
   .max(200)
   .superRefine((value, ctx) => {

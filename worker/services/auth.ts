@@ -6,6 +6,7 @@ import type { Db } from '../data/db';
 import { verifyAgainstNothing, verifyPassword } from '../lib/crypto';
 import { ApiError } from '../lib/errors';
 import { newId } from '../lib/ids';
+import { assertNotBuiltFromAccount } from '../lib/password-policy';
 import { nowIso } from '../lib/time';
 import { newSession } from './sessions';
 import { assertNotThrottled, beginAttempt, forgetOnSuccess, throttleSubjects } from './throttle';
@@ -32,6 +33,7 @@ export const publicTenant = (t: TenantRow) => ({
 
 /** A company signs up: tenant, its owner, the first session and their audit entries, in one batch. */
 export async function signup(db: Db, requestId: string, input: SignupInput) {
+  assertNotBuiltFromAccount(input.password, { ...input, name: input.adminName });
   const [existing] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, input.slug));
   if (existing) throw slugTaken(input.slug);
   const tenant: TenantRow = {

@@ -12,6 +12,7 @@ import { hashPassword, verifyPassword } from '../lib/crypto';
 import { ApiError, notFound } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { nowIso } from '../lib/time';
+import { assertAccountPassword } from './account-password';
 import { decodeCursor, page } from './cursor';
 import type { Scope } from './scope';
 
@@ -133,6 +134,7 @@ export async function createUser(
   input: { email: string; name: string; role: Role; password: string },
 ): Promise<UserAnswer> {
   assertMayManageAccount(scope, { role: input.role });
+  await assertAccountPassword(scope, input.password, input);
   const row = await newUserRow(scope.tenantId, input, true);
   const control = controlTaken(scope, row.id, 'created', row.createdAt);
   try {
@@ -174,6 +176,7 @@ export async function updateUser(scope: Scope, id: string, patch: UserPatch): Pr
       password: pw !== undefined,
       active: patch.active,
     });
+    if (patch.password) await assertAccountPassword(scope, patch.password, { ...before, ...patch });
     const losesOwner =
       before.role === 'owner' &&
       ((patch.role !== undefined && patch.role !== 'owner') || patch.active === false);
@@ -272,6 +275,7 @@ export async function deleteUser(scope: Scope, id: string): Promise<void> {
 export async function changeOwnPassword(scope: Scope, current: string, next: string): Promise<void> {
   const p = scope.principal;
   if (p.kind !== 'user') throw new ApiError('FORBIDDEN');
+  await assertAccountPassword(scope, next, await findUser(scope, p.userId));
   const pw = await hashPassword(next);
   await commit(scope.db, scope.actor, async () => {
     const before = await findUser(scope, p.userId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../../helpers/client';
-import { newTenant, uniqueSlug } from '../../helpers/tenant';
+import { newTenant, PASSWORD, signIn, uniqueSlug } from '../../helpers/tenant';
 import { count, expectError, show } from '../support';
 
 const none = { kind: 'none' } as const;
@@ -60,5 +60,80 @@ describe('password policy', () => {
 
     const strong = await t.owner.patch(`/users/${user.userId}`, { password: 'plum-kettle-visa-31' });
     expect(strong.status, show(strong)).toBe(200);
+  });
+});
+
+describe("a password built from the account's own details", () => {
+  it('sign-up refuses "Greenview2026" for the company Greenview (slug greenview), in zh-CN and en', async () => {
+    const slug = uniqueSlug('greenview');
+    const body = (password: string, adminName = '王丽') => ({
+      companyName: 'Greenview',
+      slug,
+      adminName,
+      email: `hr@${slug}.example`,
+      password,
+    });
+    const before = await count('tenants');
+    for (const pw of ['Greenview2026', 'greenview-2026', `${slug}!`, 'WangLi2026']) {
+      const res = await call(none, 'POST', '/signup', { body: body(pw, 'Wang Li'), lang: 'en' });
+      expectError(res, 400, 'VALIDATION_FAILED', pw);
+      expect(passwordIssue(res.body)?.message, `${pw}: ${show(res)}`).toMatch(
+        /^password is built from the company name, slug, e-mail or the person’s name/,
+      );
+    }
+    const zh = await call(none, 'POST', '/signup', { body: body('Greenview2026') });
+    expect(passwordIssue(zh.body)?.message, show(zh)).toContain('密码由企业名称、企业标识、邮箱或姓名组成');
+    expect(await count('tenants'), 'no company made').toBe(before);
+    // The same password is fine for a company it says nothing about.
+    const other = uniqueSlug('lvyuan');
+    const elsewhere = await call(none, 'POST', '/signup', {
+      body: {
+        companyName: '绿苑物业',
+        slug: other,
+        adminName: '王丽',
+        email: `hr@${other}.example`,
+        password: 'Greenview2026',
+      },
+    });
+    expect(elsewhere.status, show(elsewhere)).toBe(201);
+  });
+
+  it("a new user's password may not be built from their e-mail, their name, or the company's slug", async () => {
+    const t = await newTenant();
+    const user = (password: string) => ({
+      email: `liuyang@${t.slug}.example`,
+      name: 'Liu Yang',
+      role: 'employee',
+      password,
+    });
+    for (const pw of ['liuyang-2026', `${t.slug}!`]) {
+      const res = await t.owner.post('/users', user(pw), { lang: 'en' });
+      expectError(res, 400, 'VALIDATION_FAILED', pw);
+      expect(passwordIssue(res.body), `${pw}: ${show(res)}`).toBeDefined();
+    }
+    expect((await t.owner.post('/users', user('plum-kettle-visa-31'))).status).toBe(201);
+  });
+
+  it('a password change is judged against the user it is for, and a refused one changes nothing', async () => {
+    const t = await newTenant();
+    const created = await t.owner.post('/users', {
+      email: `zhaolei@${t.slug}.example`,
+      name: 'Zhao Lei',
+      role: 'employee',
+      password: PASSWORD,
+    });
+    expect(created.status, show(created)).toBe(201);
+    const changed = await t.owner.patch(`/users/${created.body.id}`, { password: 'ZhaoLei2026' });
+    expectError(changed, 400, 'VALIDATION_FAILED');
+    expect(passwordIssue(changed.body), show(changed)).toBeDefined();
+    const renamed = await t.owner.patch(`/users/${created.body.id}`, {
+      name: 'Sun Mei',
+      password: 'SunMei2026',
+    });
+    expectError(renamed, 400, 'VALIDATION_FAILED', 'judged against the new name');
+    expect(
+      (await signIn(t.slug, `zhaolei@${t.slug}.example`)).creds.kind,
+      'the old password still works',
+    ).toBe('session');
   });
 });

@@ -151,8 +151,8 @@ describe('CSV import of employees', () => {
       'KF001,李娜娜,客服部,客服专员,,是', // 2: fine (an update)
       'KF002,王芳,保洁部,客服专员,,是', // 3: unknown department
       'KF003,,客服部,客服专员,,是', // 4: empty name
-      'KF004,"赵', // 5: a quoted name over two lines …
-      '敏",客服部,客服专员,,也许', // 6: … and a bad active flag (reported on line 5, where the row starts)
+      'KF004,"赵', // 5: a quoted name over two lines (a name is one line) …
+      '敏",客服部,客服专员,,也许', // 6: … and a bad active flag (both reported on line 5, where the row starts)
       'KF002,陈静,客服部,前台接待,,否', // 7: duplicate 工号 (line 3)
       `KF005,刘洋,客服部,领班,${admin.email},1`, // 8: unknown position, and the 上级 is not a supervisor
       '工号 6,孙丽,客服部,客服专员,,0', // 9: bad 工号
@@ -169,6 +169,7 @@ describe('CSV import of employees', () => {
     expect(found).toEqual([
       '3:department:unknownDepartment',
       '4:name:required',
+      '5:name:line_break',
       '5:active:badActive',
       '7:employeeNo:duplicate',
       '8:position:unknownPosition',
@@ -186,7 +187,7 @@ describe('CSV import of employees', () => {
 
     const real = await importCsv(t.owner, utf8(csv), { lang: 'en' });
     expectError(real, 400, 'VALIDATION_FAILED');
-    expect(real.body.error.message).toBe('The file has 8 problem(s); nothing was imported');
+    expect(real.body.error.message).toBe('The file has 9 problem(s); nothing was imported');
     expect(real.body.error.details).toEqual(dry.body.errors);
     expect(await counts(t)).toEqual(before);
     expect(await staff(t)).toEqual(stateBefore);

@@ -12,6 +12,7 @@ export interface Operation {
   path: string;
   operationId: string;
   access: XAccess | undefined;
+  /** A body of its own: not `EmptyBody`, which every operation without one takes (nothing or `{}`). */
   hasBody: boolean;
   /** Path, query and header parameters as documented (`in`, `name`, `schema`). */
   parameters: { in: string; name: string; schema?: Record<string, any> }[];
@@ -36,7 +37,9 @@ export async function operations(): Promise<Operation[]> {
         path: fullPath.startsWith(BASE) ? fullPath.slice(BASE.length) : fullPath,
         operationId: op.operationId,
         access: op['x-access'],
-        hasBody: Boolean(op.requestBody),
+        hasBody:
+          Boolean(op.requestBody) &&
+          op.requestBody.content?.['application/json']?.schema?.$ref !== '#/components/schemas/EmptyBody',
         parameters: (op.parameters ?? []).map((p: any) => ({ in: p.in, name: p.name, schema: p.schema })),
         isList: method === 'get' && resolve(ok?.properties?.items)?.type === 'array',
       });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneLine } from '../../lib/text';
 import { decimalPlaces } from './decimal';
 
 /*
@@ -13,10 +14,10 @@ export const KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 /** Largest magnitude accepted for targets and other free numbers: far above any real count. */
 const BIG = 1_000_000_000;
 
-export const keySchema = z.string().regex(KEY_PATTERN);
-export const nameSchema = z.string().trim().min(1).max(100);
+export const keySchema = oneLine().regex(KEY_PATTERN);
+export const nameSchema = oneLine().trim().min(1).max(100);
 /** Grades are short codes people print on payslips: A, B, C … or 优秀. */
-export const gradeSchema = z.string().trim().min(1).max(20);
+export const gradeSchema = oneLine().trim().min(1).max(20);
 
 /** A number written with at most two decimals (points, deductions, K): checked on its decimal form. */
 function twoDecimals(lo: number, hi: number) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLine, oneLine } from '../../lib/text';
 import { keySchema } from './content';
 
 /*
@@ -8,7 +9,7 @@ import { keySchema } from './content';
  */
 
 const BIG = 1_000_000_000;
-const ref = z.string().trim().min(1).max(100);
+const ref = oneLine().trim().min(1).max(100);
 
 /**
  * The numeric bounds of every figure anyone sends: `/evaluations/{id}/inputs`, `/ingest` and
@@ -26,7 +27,7 @@ export const metricInputSchema = z.strictObject({
 export const evidenceSchema = z.strictObject({
   recordingId: ref.optional(),
   complaintNo: ref.optional(),
-  note: z.string().max(1000).optional(),
+  note: multiLine().max(1000).optional(),
 });
 
 /** An event as it is recorded: the server gives it its id, and only an appeal voids it. */

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { keyScopes } from '../../../db/schema';
 import { keyActions } from '../../access/policy';
 import { ADMINS } from '../../access/roles';
+import { oneLine } from '../../lib/text';
 import { createKey, getKey, handOverKey, listKeys, revokeKey } from '../../services/api-keys';
 import { scopeOf } from '../../services/scope';
 import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
@@ -35,7 +36,7 @@ const keySchema = z
 
 const createBody = z
   .object({
-    name: z.string().trim().min(1).max(100).openapi({ example: '呼叫中心话务系统' }),
+    name: oneLine().trim().min(1).max(100).openapi({ example: '呼叫中心话务系统' }),
     scopes: z.array(z.enum(keyScopes)).min(1).max(keyScopes.length),
     expiresAt: z.iso
       .datetime()
@@ -104,7 +105,7 @@ const handOver = defineRoute({
   request: {
     params: idParam('key'),
     body: jsonBody(
-      z.object({ userId: z.string().trim().min(1).max(64).openapi({ example: 'usr_4Lp8…' }) }).strict(),
+      z.object({ userId: oneLine().trim().min(1).max(64).openapi({ example: 'usr_4Lp8…' }) }).strict(),
     ),
   },
   responses: {

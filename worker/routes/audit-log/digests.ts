@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ADMINS, READERS } from '../../access/roles';
 import type { Env } from '../../env';
+import { oneLine } from '../../lib/text';
 import { createDigest, type DigestStore, listDigests } from '../../services/audit-digests';
 import { scopeOf } from '../../services/scope';
 import { defineRoute, errorResponses, jsonResponse } from '../define';
@@ -33,7 +34,7 @@ export const digestSchema = z
   .openapi('AuditDigest');
 
 const digestQuery = z.object({
-  cursor: z.string().max(1000).optional().openapi({ description: 'Opaque cursor from the previous page' }),
+  cursor: oneLine().max(1000).optional().openapi({ description: 'Opaque cursor from the previous page' }),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { READERS } from '../../access/roles';
+import { oneLine } from '../../lib/text';
 import { verifyDigests } from '../../services/audit-digests';
 import { listAudit, verifyAudit } from '../../services/audit-log';
 import { scopeOf } from '../../services/scope';
@@ -28,9 +29,9 @@ const entrySchema = z
   .openapi('AuditEntry');
 
 const filters = pageQuery.extend({
-  entityType: z.string().max(40).optional(),
-  entityId: z.string().max(64).optional(),
-  actorId: z.string().max(64).optional(),
+  entityType: oneLine().max(40).optional(),
+  entityId: oneLine().max(64).optional(),
+  actorId: oneLine().max(64).optional(),
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
 });

@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { keyScopes, roles } from '../../../db/schema';
+import { oneLine } from '../../lib/text';
 import { email, isoTime, password, personName } from '../../routes/schemas';
 
-export const slug = z
-  .string()
+export const slug = oneLine()
   .min(3)
   .max(40)
   .regex(/^[a-z0-9-]+$/)
@@ -11,7 +11,7 @@ export const slug = z
 
 export const signupBody = z
   .object({
-    companyName: z.string().trim().min(1).max(100).openapi({ example: '绿苑物业服务有限公司' }),
+    companyName: oneLine().trim().min(1).max(100).openapi({ example: '绿苑物业服务有限公司' }),
     slug,
     adminName: personName.openapi({ example: '王丽' }),
     email: email.openapi({ example: 'hr@lvyuan.example' }),
@@ -20,6 +20,8 @@ export const signupBody = z
   .openapi('SignupRequest');
 
 export const loginBody = z
+  // A password at sign-in is only compared with a hash: it follows no text rule, so an account
+  // whose password predates the rules can still sign in.
   .object({ slug, email, password: z.string().min(1).max(200) })
   .openapi('LoginRequest');
 

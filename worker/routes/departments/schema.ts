@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { oneLine } from '../../lib/text';
 import { isoTime } from '../schemas';
 
-const name = z.string().trim().min(1).max(100).openapi({ example: '客服部' });
-const site = z.string().trim().min(1).max(100).nullable().openapi({
+const name = oneLine().trim().min(1).max(100).openapi({ example: '客服部' });
+const site = oneLine().trim().min(1).max(100).nullable().openapi({
   example: '绿苑花园',
   description: 'The project site (项目/楼盘) the department belongs to, if any',
 });
@@ -28,7 +29,7 @@ export const updateDepartmentBody = z.object({ name, site }).partial().strict().
 
 export const supervisorsBody = z
   .object({
-    userIds: z.array(z.string().max(64)).max(100).openapi({
+    userIds: z.array(oneLine().max(64)).max(100).openapi({
       description: 'The complete new list; each a user of this company with the supervisor role',
     }),
   })

@@ -1,13 +1,13 @@
 import { z } from '@hono/zod-openapi';
+import { oneLine } from '../../lib/text';
 import { EMPLOYEE_NO, employeeNoTexts } from '../../services/org/issues';
 import { changesSomething, isoTime, pageQuery, personName } from '../schemas';
 
-export const employeeNo = z
-  .string()
+export const employeeNo = oneLine()
   .trim()
   .refine((v) => EMPLOYEE_NO.test(v), { params: { i18n: employeeNoTexts } })
   .openapi({ example: 'KF001', description: '工号, unique in the company' });
-const ref = (example: string, description: string) => z.string().max(64).openapi({ example, description });
+const ref = (example: string, description: string) => oneLine().max(64).openapi({ example, description });
 
 export const employeeSchema = z
   .object({
@@ -58,10 +58,10 @@ export const updateEmployeeBody = z
 
 const flag = z.enum(['true', 'false']);
 export const employeeQuery = pageQuery.extend({
-  departmentId: z.string().max(64).optional(),
-  positionId: z.string().max(64).optional(),
+  departmentId: oneLine().max(64).optional(),
+  positionId: oneLine().max(64).optional(),
   active: flag.optional(),
-  q: z.string().trim().min(1).max(50).optional().openapi({ description: 'Part of a name or 工号' }),
+  q: oneLine().trim().min(1).max(50).optional().openapi({ description: 'Part of a name or 工号' }),
 });
 
 export const importQuery = z.object({

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { evaluationStatusValues } from '../../../db/schema';
 import { EVERYONE } from '../../access/roles';
 import { recordInputsSchema } from '../../domain/scheme';
+import { oneLine } from '../../lib/text';
 import { addInputs, removeInput } from '../../services/evaluations/inputs';
 import { getEvaluation, listEvaluations } from '../../services/evaluations/read';
 import { scopeOf } from '../../services/scope';
@@ -9,7 +10,7 @@ import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
 import { router } from '../router';
 import { idParam, pageOf, pageQuery } from '../schemas';
 import { answer } from './answer';
-import { evaluationDetailSchema, evaluationSchema, ifMatchHeader } from './schema';
+import { evaluationAnswer, evaluationSchema, ifMatchHeader } from './schema';
 import { transitionRoutes } from './transitions';
 
 const tags = ['Evaluations'];
@@ -27,11 +28,11 @@ const list = defineRoute({
   request: {
     query: pageQuery
       .extend({
-        periodId: z.string().max(64).optional(),
-        employeeId: z.string().max(64).optional(),
-        departmentId: z.string().max(64).optional(),
+        periodId: oneLine().max(64).optional(),
+        employeeId: oneLine().max(64).optional(),
+        departmentId: oneLine().max(64).optional(),
         status: z.enum(evaluationStatusValues).optional(),
-        grade: z.string().max(10).optional(),
+        grade: oneLine().max(10).optional(),
         sort: z.enum(['rank', 'employeeNo']).optional(),
       })
       // A ranking compares colleagues within one month; across months it means nothing.
@@ -55,7 +56,7 @@ const get = defineRoute({
   summary: 'One evaluation with its breakdown, inputs and appeals; the ETag header is for If-Match',
   access: read,
   request: { params: idParam('evl') },
-  responses: { 200: jsonResponse(evaluationDetailSchema, 'The evaluation'), ...errorResponses('NOT_FOUND') },
+  responses: { 200: evaluationAnswer('The evaluation'), ...errorResponses('NOT_FOUND') },
 });
 const add = defineRoute({
   method: 'post',
@@ -66,7 +67,7 @@ const add = defineRoute({
   access: record,
   request: { params: idParam('evl'), headers: ifMatchHeader, body: jsonBody(recordInputsSchema) },
   responses: {
-    200: jsonResponse(evaluationDetailSchema, 'Rescored'),
+    200: evaluationAnswer('Rescored'),
     ...errorResponses(
       'VALIDATION_FAILED',
       'NOT_FOUND',
@@ -85,15 +86,14 @@ const remove = defineRoute({
   access: record,
   request: {
     params: idParam('evl').extend({
-      inputId: z
-        .string()
+      inputId: oneLine()
         .max(64)
         .openapi({ param: { name: 'inputId', in: 'path' } }),
     }),
     headers: ifMatchHeader,
   },
   responses: {
-    200: jsonResponse(evaluationDetailSchema, 'Rescored'),
+    200: evaluationAnswer('Rescored'),
     ...errorResponses('NOT_FOUND', 'CONFLICT', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED'),
   },
 });

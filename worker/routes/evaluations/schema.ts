@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { evaluationStatusValues } from '../../../db/schema';
 import { offeredActions } from '../../access/policy';
+import { multiLine, oneLine } from '../../lib/text';
+import { jsonResponse } from '../define';
 import { isoTime } from '../schemas';
 import { scoreResultSchema } from '../schemes/breakdown';
 
@@ -76,26 +78,34 @@ export const evaluationDetailSchema = evaluationSchema
   })
   .openapi('EvaluationDetail');
 
+/** An answer with the evaluation in full and its version as ETag, for the next If-Match. */
+export const evaluationAnswer = (description: string) => ({
+  ...jsonResponse(evaluationDetailSchema, description),
+  headers: {
+    ETag: {
+      description: 'The version of this evaluation: send it back as If-Match to change it',
+      schema: { type: 'string' as const, example: '"evl_7Hq2….3"' },
+    },
+  },
+});
+
 export const ifMatchHeader = z.object({
-  'if-match': z
-    .string()
+  'if-match': oneLine()
     .max(200)
     .optional()
     .openapi({ description: 'The ETag read last (required: 428 without it, 412 when stale)' }),
 });
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** A reason or an answer: a paragraph or several (LF line breaks). */
+const text = (max: number) => multiLine().trim().min(1).max(max);
+const ids = z.array(oneLine().max(64)).max(100);
 
 /** The body each workflow step takes. */
 export const transitionBodies = {
   submit: z.object({}).strict(),
   confirm: z.object({}).strict(),
   approve: z.object({}).strict(),
-  appeal: z
-    .object({ reason: text(2000), disputedInputIds: z.array(z.string().max(64)).max(100).optional() })
-    .strict(),
-  resolve: z
-    .object({ answer: text(2000), voidInputIds: z.array(z.string().max(64)).max(100).optional() })
-    .strict(),
+  appeal: z.object({ reason: text(2000), disputedInputIds: ids.optional() }).strict(),
+  resolve: z.object({ answer: text(2000), voidInputIds: ids.optional() }).strict(),
   reopen: z.object({ reason: text(2000) }).strict(),
 } as const;

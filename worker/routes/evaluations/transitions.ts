@@ -1,11 +1,11 @@
 import { EVERYONE } from '../../access/roles';
 import { transitionEvaluation } from '../../services/evaluations/transitions';
 import { scopeOf } from '../../services/scope';
-import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
+import { defineRoute, errorResponses, jsonBody } from '../define';
 import { router } from '../router';
 import { idParam } from '../schemas';
 import { answer } from './answer';
-import { evaluationDetailSchema, ifMatchHeader, transitionBodies } from './schema';
+import { evaluationAnswer, ifMatchHeader, transitionBodies } from './schema';
 
 // Anyone signed in may try a step; the workflow decides by the caller's relation to the
 // evaluation (HR, its supervisor, the employee) and its state, and names both when it refuses.
@@ -20,6 +20,9 @@ const summaries: Record<keyof typeof transitionBodies, string> = {
   reopen: 'HR reopens an approved or locked evaluation, with a reason',
 };
 
+const takesFields = (step: keyof typeof transitionBodies) =>
+  Object.keys(transitionBodies[step].shape).length > 0;
+
 function stepRoute<T extends keyof typeof transitionBodies>(step: T) {
   return defineRoute({
     method: 'post',
@@ -28,9 +31,14 @@ function stepRoute<T extends keyof typeof transitionBodies>(step: T) {
     operationId: `${step}Evaluation`,
     summary: summaries[step],
     access,
-    request: { params: idParam('evl'), headers: ifMatchHeader, body: jsonBody(transitionBodies[step]) },
+    request: {
+      params: idParam('evl'),
+      headers: ifMatchHeader,
+      // submit, confirm and approve take nothing, or `{}`; appeal, resolve and reopen a reason.
+      body: { ...jsonBody(transitionBodies[step]), required: takesFields(step) },
+    },
     responses: {
-      200: jsonResponse(evaluationDetailSchema, 'Moved'),
+      200: evaluationAnswer('Moved'),
       ...errorResponses(
         'VALIDATION_FAILED',
         'NOT_FOUND',

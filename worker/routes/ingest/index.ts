@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ADMINS } from '../../access/roles';
 import { eventCountSchema, evidenceSchema, inputValueSchema, keySchema } from '../../domain/scheme';
+import { oneLine } from '../../lib/text';
 import { type IngestResult, type IngestRow, ingest, ingestAnswer } from '../../services/evaluations/ingest';
 import { claimIdempotencyKey } from '../../services/idempotency';
 import { scopeOf } from '../../services/scope';
@@ -11,9 +12,8 @@ export const MAX_INGEST_ROWS = 1000;
 
 const row = z
   .object({
-    employeeNo: z.string().trim().min(1).max(40).openapi({ example: 'KF001', description: '工号' }),
-    period: z
-      .string()
+    employeeNo: oneLine().trim().min(1).max(40).openapi({ example: 'KF001', description: '工号' }),
+    period: oneLine()
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
       .openapi({ example: '2026-11' }),
     indicator: keySchema,
@@ -75,32 +75,40 @@ const route = defineRoute({
     'the same key with another body is 422; while the first is still running, 409.',
   access: { roles: ADMINS, scopes: ['metrics:write', 'evaluations:write'] },
   request: {
-    headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+    headers: z.object({ 'idempotency-key': oneLine().min(1).max(200).optional() }),
     body: jsonBody(body),
   },
   responses: {
-    200: jsonResponse(
-      z.object({
-        accepted: z.number().int(),
-        evaluations: z.array(
-          z.object({
-            evaluationId: z.string(),
-            employeeId: z.string(),
-            accepted: z.number().int().openapi({ description: 'Rows of this request that landed on it' }),
-            total: z
-              .number()
-              .optional()
-              .openapi({ description: 'Only for callers who may read evaluations' }),
-            grade: z
-              .string()
-              .optional()
-              .openapi({ description: 'Only for callers who may read evaluations' }),
-            etag: z.string(),
-          }),
-        ),
-      }),
-      'Written (or replayed). A `metrics:write` key reads nothing, so it gets counts and ids, never scores.',
-    ),
+    200: {
+      ...jsonResponse(
+        z.object({
+          accepted: z.number().int(),
+          evaluations: z.array(
+            z.object({
+              evaluationId: z.string(),
+              employeeId: z.string(),
+              accepted: z.number().int().openapi({ description: 'Rows of this request that landed on it' }),
+              total: z
+                .number()
+                .optional()
+                .openapi({ description: 'Only for callers who may read evaluations' }),
+              grade: z
+                .string()
+                .optional()
+                .openapi({ description: 'Only for callers who may read evaluations' }),
+              etag: z.string(),
+            }),
+          ),
+        }),
+        'Written (or replayed). A `metrics:write` key reads nothing, so it gets counts and ids, never scores.',
+      ),
+      headers: {
+        'Idempotent-Replayed': {
+          description: '`true` when this answers an earlier request with the same Idempotency-Key',
+          schema: { type: 'string' as const, enum: ['true'] },
+        },
+      },
+    },
     ...errorResponses('VALIDATION_FAILED', 'CONFLICT', 'UNPROCESSABLE'),
   },
 });

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ADMINS, EVERYONE } from '../../access/roles';
+import { oneLine } from '../../lib/text';
 import {
   closePeriod,
   findPeriod,
@@ -59,8 +60,7 @@ const open = defineRoute({
     body: jsonBody(
       z
         .object({
-          key: z
-            .string()
+          key: oneLine()
             .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
             .openapi({ example: '2026-11', description: 'YYYY-MM' }),
         })

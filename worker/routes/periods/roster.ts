@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { ADMINS } from '../../access/roles';
+import { multiLine, oneLine } from '../../lib/text';
 import { addToPeriod, removeFromPeriod } from '../../services/evaluations/roster';
 import { scopeOf } from '../../services/scope';
-import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
+import { defineRoute, errorResponses, jsonBody } from '../define';
 import { answer } from '../evaluations/answer';
-import { evaluationDetailSchema } from '../evaluations/schema';
+import { evaluationAnswer } from '../evaluations/schema';
 import { router } from '../router';
 import { idParam } from '../schemas';
 
@@ -24,11 +25,11 @@ const add = defineRoute({
   request: {
     params: idParam('per'),
     body: jsonBody(
-      z.object({ employeeId: z.string().trim().min(1).max(64).openapi({ example: 'emp_7Hq2…' }) }).strict(),
+      z.object({ employeeId: oneLine().trim().min(1).max(64).openapi({ example: 'emp_7Hq2…' }) }).strict(),
     ),
   },
   responses: {
-    201: jsonResponse(evaluationDetailSchema, 'Added (draft, scored on no inputs yet); ETag header'),
+    201: evaluationAnswer('Added (draft, scored on no inputs yet)'),
     ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT'),
   },
 });
@@ -43,15 +44,14 @@ const remove = defineRoute({
   access: leave,
   request: {
     params: idParam('per').extend({
-      evaluationId: z
-        .string()
+      evaluationId: oneLine()
         .max(64)
         .openapi({ param: { name: 'evaluationId', in: 'path' }, example: 'evl_7Hq2…' }),
     }),
     body: jsonBody(
       z
         .object({
-          reason: z.string().trim().min(1).max(2000).openapi({
+          reason: multiLine().trim().min(1).max(2000).openapi({
             example: '11月15日离职',
             description: 'Why the evaluation goes (kept in the audit log)',
           }),

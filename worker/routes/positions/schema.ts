@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { oneLine } from '../../lib/text';
 import { isoTime } from '../schemas';
 
 /** Money in integer fen (分): 3000 元 is 300000. Never negative, never fractional. */
@@ -9,7 +10,7 @@ export const fen = z
   .max(100_000_000)
   .openapi({ description: 'CNY in integer fen (1 元 = 100 分), 0 to 100,000,000', example: 300000 });
 
-const name = z.string().trim().min(1).max(100).openapi({ example: '客服专员' });
+const name = oneLine().trim().min(1).max(100).openapi({ example: '客服专员' });
 
 export const positionSchema = z
   .object({

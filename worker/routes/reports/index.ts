@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { EVERYONE } from '../../access/roles';
+import { oneLine } from '../../lib/text';
 import {
   createReport,
   deleteReport,
@@ -18,8 +19,7 @@ import { createReportBody, reportSchema } from './schema';
 const tags = ['Reports'];
 // Longer than other ids allow: someone trying an R2 object key as an id gets the same 404.
 const idParam = z.object({
-  id: z
-    .string()
+  id: oneLine()
     .max(300)
     .openapi({ param: { name: 'id', in: 'path' }, example: 'rpt_7Hq2…' }),
 });
@@ -91,6 +91,13 @@ const download = defineRoute({
   responses: {
     200: {
       description: 'The file',
+      headers: {
+        'Content-Disposition': {
+          description: 'attachment, with the file name in UTF-8 (`filename*`) and an ASCII fallback',
+          schema: { type: 'string' as const },
+        },
+        ETag: { description: 'The SHA-256 of the file, hex, quoted', schema: { type: 'string' as const } },
+      },
       content: {
         [contentTypes.csv]: { schema: z.string().openapi({ format: 'binary' }) },
         [contentTypes.xlsx]: { schema: z.string().openapi({ format: 'binary' }) },

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { reportFormats, reportKinds, reportStatuses } from '../../../db/schema';
 import type { Texts } from '../../lib/i18n';
+import { oneLine } from '../../lib/text';
 import { isoTime } from '../schemas';
 
 const monthKey = z
@@ -28,18 +29,16 @@ export const createReportBody = z
   .object({
     kind: z.enum(reportKinds),
     format: z.enum(reportFormats),
-    periodId: z.string().max(64).optional(),
-    from: z
-      .string()
+    periodId: oneLine().max(64).optional(),
+    from: oneLine()
       .max(40)
       .optional()
       .openapi({ description: 'YYYY-MM (employee-history) or ISO time (audit-log)' }),
-    to: z
-      .string()
+    to: oneLine()
       .max(40)
       .optional()
       .openapi({ description: 'YYYY-MM (employee-history) or ISO time (audit-log)' }),
-    employeeId: z.string().max(64).optional(),
+    employeeId: oneLine().max(64).optional(),
     includeOpen: z
       .boolean()
       .optional()

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ADMINS, READERS } from '../../access/roles';
+import { oneLine } from '../../lib/text';
 import { assignScheme, listAssignments, unassignScheme } from '../../services/evaluations/assignments';
 import { scopeOf } from '../../services/scope';
 import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
@@ -39,8 +40,8 @@ const put = defineRoute({
       z
         .object({
           targetType: z.enum(['employee', 'position', 'department']),
-          targetId: z.string().min(1).max(64),
-          schemeId: z.string().min(1).max(64),
+          targetId: oneLine().min(1).max(64),
+          schemeId: oneLine().min(1).max(64),
         })
         .strict(),
     ),

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { schemeStatusValues, schemeVersionStatusValues } from '../../../db/schema';
 import { schemeContentSchema, templates } from '../../domain/scheme';
+import { multiLine, oneLine } from '../../lib/text';
 import { idParam, isoTime } from '../schemas';
 
 /*
@@ -15,14 +16,13 @@ export const contentSchema = schemeContentSchema.openapi('SchemeContent', {
     'grade bands. Saved drafts need only the shape; publishing checks the rules.',
 });
 
-const schemeName = z.string().trim().min(1).max(100);
-const description = z.string().trim().max(1000);
+const schemeName = oneLine().trim().min(1).max(100);
+const description = multiLine().trim().max(1000);
 const templateIds = templates.map((t) => t.id) as [string, ...string[]];
 
 export const schemeParams = idParam('sch');
 export const versionParams = schemeParams.extend({
-  version: z
-    .string()
+  version: oneLine()
     .max(64)
     .openapi({
       param: { name: 'version', in: 'path' },

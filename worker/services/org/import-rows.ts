@@ -1,4 +1,5 @@
 import { format, type Lang, type Texts } from '../../lib/i18n';
+import { refusedCharacter, textTexts } from '../../lib/text';
 import type { CsvRecord } from './csv';
 import { EMPLOYEE_NO } from './issues';
 import type { EmployeeRow } from './records';
@@ -59,6 +60,8 @@ export const rowTexts = {
     'zh-CN': '引号闭合后、逗号之前还有其他字符',
     en: 'there are characters between a closing quote and the next comma',
   },
+  // A cell holds one line of text, as a name does through the API (line_break, bidi_control …).
+  ...textTexts,
 } satisfies Record<string, Texts>;
 
 /** Builds an issue worded `第 3 行「部门」：…` / `line 3, department: …`. */
@@ -138,12 +141,21 @@ export function readRow(
 ): { values?: RowValues; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
   const shown = (f: ImportField) => header.label.get(f) ?? f;
-  const bad = (f: ImportField, code: keyof typeof rowTexts, params: Record<string, string | number> = {}) =>
-    issues.push(rowIssue(ctx.lang, rec.line, f, code, params, shown(f)));
+  const notText = new Set<ImportField>();
+  const bad = (f: ImportField, code: keyof typeof rowTexts, params: Record<string, string | number> = {}) => {
+    if (!notText.has(f)) issues.push(rowIssue(ctx.lang, rec.line, f, code, params, shown(f)));
+  };
   const cell = (f: ImportField) => {
     const i = header.index.get(f);
     return i === undefined ? '' : (rec.cells[i] ?? '').trim();
   };
+  // Each cell is first one line of text (lib/text.ts); a cell that is not says only that.
+  for (const f of header.index.keys()) {
+    const refused = refusedCharacter(cell(f), 'oneLine');
+    if (!refused) continue;
+    bad(f, refused.code, { char: refused.char, position: refused.position });
+    notText.add(f);
+  }
 
   const extra = rec.cells.slice(header.width).filter((c) => c.trim() !== '');
   if (extra.length) {
