@@ -190,7 +190,7 @@ describe('the actions each person is offered', () => {
               tr.querySelector('td')?.textContent?.trim() ?? '',
               [
                 ...new Set(
-                  [...tr.querySelectorAll('[data-action]')].map((e) => e.getAttribute('data-action')),
+                  Array.from(tr.querySelectorAll('[data-action]'), (e) => e.getAttribute('data-action')),
                 ),
               ].sort(),
             ]),
