@@ -53,6 +53,24 @@ describe('signed out, by keyboard, in both languages', () => {
     await page.close();
   });
 
+  it('a wrong password says so, in both languages, not that a session ended', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/#/login`);
+    await fill(page, '企业标识', 'no-such-company');
+    await fill(page, '邮箱', 'nobody@example.com');
+    await fill(page, '密码', 'not-the-password-1');
+    await page.getByRole('button', { name: '登录' }).click();
+    const alert = page.locator('[role="alert"]').first();
+    await expect.poll(() => alert.textContent()).toContain('企业标识、邮箱或密码错误');
+    expect(await page.textContent('body')).not.toContain('登录已失效');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect
+      .poll(() => page.locator('[role="alert"]').first().textContent())
+      .toContain('Wrong company slug, e-mail or password');
+    await page.close();
+  });
+
   it('names each wrong field by its label, in English too, without codes or regexes', async () => {
     const page = await browser.newPage();
     const watch = new PageWatch(page);

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { api, ok } from '../api';
+import { ApiFailure, api, ok } from '../api';
 import { t } from '../i18n';
 import { go } from '../router';
 import { signedIn } from '../session';
@@ -9,6 +9,16 @@ import { TextInput } from '../ui/inputs';
 import { Page, useAction } from '../ui/kit';
 
 type SessionBody = Parameters<typeof signedIn>[0];
+
+/**
+ * A 401 from the login itself means the slug, e-mail or password were wrong, not that a
+ * session ended: it keeps the API's words instead of the "sign in again" every other 401 gets.
+ */
+function credentialsRefused(err: unknown): never {
+  if (err instanceof ApiFailure && err.status === 401)
+    throw new ApiFailure(401, 'LOGIN_FAILED', err.message, err.details);
+  throw err;
+}
 
 /** Login and sign-up end the same way: the answer starts a session and opens the home page. */
 function SessionForm(props: {
@@ -59,7 +69,7 @@ export function LoginView() {
   return (
     <SessionForm
       title={t('login')}
-      start={() => ok(api.auth.login.$post({ json: form }))}
+      start={() => ok(api.auth.login.$post({ json: form })).catch(credentialsRefused)}
       other={{ href: '#/signup', label: t('noAccount') }}
     >
       <TextInput label={t('slug')} {...field('slug')} autoComplete="organization" />
