@@ -83,11 +83,6 @@ export async function assertMayAssign(scope: Scope, target: AssignmentTarget): P
   if (applies) throw refused('OWN_SCHEME', 'own_scheme');
 }
 
-/** The employees among `ids` linked to the caller's selves (for bulk paths such as the import). */
-export function ownAmong(scope: Scope, rows: { userId: string | null }[]): boolean {
-  return rows.some((r) => isSelf(scope.principal, r.userId));
-}
-
 /** Roles only an owner grants, changes, removes or resets the password of. */
 const OWNER_MANAGED: readonly Role[] = ['owner', 'admin'];
 

@@ -24,7 +24,6 @@ export {
   type KeyAction,
   keyActions,
   keySuspended,
-  ownAmong,
 } from './duties';
 export { assertMayExport, exportableKinds } from './exports';
 export { hasScope, isHr, isSelf, keyOf, loginOf, personOf, roleOf, seesWholeTenant } from './principal';

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, ne } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Action } from '../domain/evaluation/workflow';
 import { ApiError } from '../lib/errors';
@@ -25,20 +25,20 @@ const actionWords: Record<Action, Texts> = {
   leave: { 'zh-CN': '移出考核周期', en: 'remove from a period' },
 };
 
-/** Active people of the company by role, other than the caller. */
-async function othersWith(scope: Scope, roles: ('owner' | 'admin')[]) {
-  const rows = await scope.db
-    .select({ role: users.role, n: count() })
+/** Active admins of the company other than the person acting. */
+async function otherAdmins(scope: Scope): Promise<number> {
+  const [row] = await scope.db
+    .select({ n: count() })
     .from(users)
-    .where(and(eq(users.tenantId, scope.tenantId), eq(users.active, true), inArray(users.role, roles)))
-    .groupBy(users.role);
-  const me = personOf(scope.principal);
-  const [mine] = await scope.db
-    .select({ role: users.role })
-    .from(users)
-    .where(and(eq(users.tenantId, scope.tenantId), eq(users.id, me)));
-  const n = (role: string) => (rows.find((r) => r.role === role)?.n ?? 0) - (mine?.role === role ? 1 : 0);
-  return { owners: n('owner'), admins: n('admin') };
+    .where(
+      and(
+        eq(users.tenantId, scope.tenantId),
+        eq(users.active, true),
+        eq(users.role, 'admin'),
+        ne(users.id, personOf(scope.principal)),
+      ),
+    );
+  return row?.n ?? 0;
 }
 
 /**
@@ -47,10 +47,8 @@ async function othersWith(scope: Scope, roles: ('owner' | 'admin')[]) {
  */
 async function whoActs(scope: Scope): Promise<MessageKey> {
   const role = roleOf(scope.principal);
-  if (role === 'owner')
-    return (await othersWith(scope, ['admin'])).admins > 0 ? 'WHO_ACTS_ADMIN' : 'WHO_ACTS_ADMIN_NONE_YET';
-  if (role === 'admin')
-    return (await othersWith(scope, ['admin'])).admins > 0 ? 'WHO_ACTS_OWNER_OR_ADMIN' : 'WHO_ACTS_OWNER';
+  if (role === 'owner') return (await otherAdmins(scope)) > 0 ? 'WHO_ACTS_ADMIN' : 'WHO_ACTS_ADMIN_NONE_YET';
+  if (role === 'admin') return (await otherAdmins(scope)) > 0 ? 'WHO_ACTS_OWNER_OR_ADMIN' : 'WHO_ACTS_OWNER';
   return 'WHO_ACTS_HR_OR_SUPERVISOR';
 }
 

@@ -87,10 +87,6 @@ export const messages = {
     'zh-CN': '不能删除或降级企业的最后一位所有者',
     en: 'The last owner of a company cannot be removed or demoted',
   },
-  OWNER_ONLY: {
-    'zh-CN': '只有所有者可以授予或更改所有者角色',
-    en: 'Only an owner can grant or change the owner role',
-  },
   SELF_DELETE: { 'zh-CN': '不能删除自己的账号', en: 'You cannot delete your own account' },
   INVALID_CURSOR: { 'zh-CN': '分页游标无效', en: 'The pagination cursor is invalid' },
   IDEMPOTENCY_MISMATCH: {
