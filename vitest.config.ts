@@ -61,6 +61,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A page waits on the worker, and on CI's two cores that is sometimes over
+          // expect.poll's default second; ten seconds still fails a screen that never comes.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
