@@ -27,6 +27,8 @@ export const periods = sqliteTable(
     tenantId: text('tenant_id').notNull(),
     key: text('key').notNull(),
     status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    /** The day (YYYY-MM-DD) by which the month's inputs are due; none set: no deadline. */
+    inputsDueOn: text('inputs_due_on'),
     openedAt: text('opened_at').notNull(),
     openedBy: text('opened_by').notNull(),
     closedAt: text('closed_at'),
@@ -66,6 +68,17 @@ export const evaluations = sqliteTable(
     payTotalFen: integer('pay_total_fen').notNull(),
     breakdown: text('breakdown', { mode: 'json' }).notNull(),
     missingRequired: text('missing_required', { mode: 'json' }).$type<string[]>().notNull(),
+    /**
+     * Every required indicator has its input, and there is at least one input: until then the
+     * score is provisional and there is no grade, K or pay (DOMAIN.md, completeness).
+     */
+    complete: integer('complete', { mode: 'boolean' }).notNull().default(false),
+    /** When it was last submitted, and the end of the employee's window to confirm or appeal. */
+    submittedAt: text('submitted_at'),
+    confirmDueAt: text('confirm_due_at'),
+    /** How it came to be confirmed: by the employee, by the window expiring, or by HR's override. */
+    confirmedAt: text('confirmed_at'),
+    confirmedHow: text('confirmed_how', { enum: ['employee', 'expired', 'override'] }),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -9,6 +9,9 @@ export const departments = sqliteTable(
     tenantId: text('tenant_id').notNull(),
     name: text('name').notNull(),
     site: text('site'),
+    /** The department above, for 项目 / 班组; none for a top-level one. */
+    parentId: text('parent_id'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -24,6 +27,7 @@ export const positions = sqliteTable(
     name: text('name').notNull(),
     baseSalaryFen: integer('base_salary_fen').notNull(),
     bonusBaseFen: integer('bonus_base_fen').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

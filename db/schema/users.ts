@@ -76,3 +76,25 @@ export const accountControllers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.userId, t.controllerId] })],
 );
+
+/**
+ * 邀请: a link shown once, to paste into DingTalk or WeChat, with which a person sets their own
+ * password. Only the SHA-256 of its token is stored; it expires, and works once.
+ */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    userId: text('user_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    usedAt: text('used_at'),
+  },
+  (t) => [
+    uniqueIndex('invitations_token_uq').on(t.tokenHash),
+    index('invitations_user_ix').on(t.tenantId, t.userId),
+  ],
+);

@@ -40,6 +40,7 @@ export async function signup(db: Db, requestId: string, input: SignupInput) {
     id: newId('tenant'),
     slug: input.slug,
     name: input.companyName,
+    confirmWindowDays: 3,
     createdAt: nowIso(),
   };
   const owner = await newUserRow(tenant.id, {

@@ -83,6 +83,7 @@ async function openPeriodOnce(scope: Scope, key: string, exists: () => ApiError)
       tenantId: scope.tenantId,
       key,
       status: 'open',
+      inputsDueOn: null,
       openedAt: now,
       openedBy: scope.actor.actorId,
       closedAt: null,

@@ -165,6 +165,11 @@ export function pinnedEvaluation(
     payTotalFen: score.payTotalFen,
     breakdown: score.breakdown,
     missingRequired: score.missingRequired,
+    complete: false,
+    submittedAt: null,
+    confirmDueAt: null,
+    confirmedAt: null,
+    confirmedHow: null,
     createdAt: now,
     updatedAt: now,
   };

@@ -100,6 +100,8 @@ export async function createDepartment(scope: Scope, input: { name: string; site
     tenantId: scope.tenantId,
     name: input.name,
     site: input.site ?? null,
+    parentId: null,
+    active: true,
     createdAt: now,
     updatedAt: now,
   };

@@ -80,6 +80,7 @@ export async function createPosition(scope: Scope, input: PositionInput) {
     id: newId('pos'),
     tenantId: scope.tenantId,
     ...input,
+    active: true,
     createdAt: now,
     updatedAt: now,
   };
