@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gt, gte, lt, lte } from 'drizzle-orm';
-import { auditLog } from '../../db/schema';
+import { and, asc, desc, eq, gt, gte, inArray, like, lt, lte, or } from 'drizzle-orm';
+import { auditLog, evaluations } from '../../db/schema';
 import { type AuditRecord, GENESIS_HASH, hashRecord } from '../audit/chain';
+import { describeEntries } from './audit-describe';
 import { decodeCursor, page } from './cursor';
 import type { Scope } from './scope';
 
@@ -25,6 +26,10 @@ export function publicEntry(r: AuditRow) {
 }
 
 export interface AuditFilter {
+  /** Actions (`position.update`) or kinds of actions (`evaluation.inputs`, `position`), comma-separated. */
+  action?: string;
+  /** The employee's own record and their evaluations. */
+  employeeId?: string;
   entityType?: string;
   entityId?: string;
   actorId?: string;
@@ -37,6 +42,31 @@ export interface AuditFilter {
 /** `at` is stored as `toISOString()`; bounds must be in that form to compare as strings. */
 const instant = (iso: string | undefined) => (iso ? new Date(iso).toISOString() : undefined);
 
+/** `evaluation.inputs,position`: each an action or the kind of actions it starts. */
+const ofKinds = (list: string) =>
+  or(
+    ...list
+      .split(',')
+      .filter(Boolean)
+      .map((a) => or(eq(auditLog.action, a), like(auditLog.action, `${a}.%`))),
+  );
+
+/** Entries about one employee: their record, and each of their evaluations. */
+const aboutEmployee = (scope: Scope, employeeId: string) =>
+  or(
+    and(eq(auditLog.entityType, 'employee'), eq(auditLog.entityId, employeeId)),
+    and(
+      eq(auditLog.entityType, 'evaluation'),
+      inArray(
+        auditLog.entityId,
+        scope.db
+          .select({ id: evaluations.id })
+          .from(evaluations)
+          .where(and(eq(evaluations.tenantId, scope.tenantId), eq(evaluations.employeeId, employeeId))),
+      ),
+    ),
+  );
+
 /** Newest first; the cursor is the last seq seen. */
 export async function listAudit(scope: Scope, f: AuditFilter) {
   const beforeSeq = decodeCursor<number>(f.cursor, 'number');
@@ -48,6 +78,8 @@ export async function listAudit(scope: Scope, f: AuditFilter) {
     .where(
       and(
         eq(auditLog.tenantId, scope.tenantId),
+        f.action ? ofKinds(f.action) : undefined,
+        f.employeeId ? aboutEmployee(scope, f.employeeId) : undefined,
         f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
         f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
         f.actorId ? eq(auditLog.actorId, f.actorId) : undefined,
@@ -59,7 +91,21 @@ export async function listAudit(scope: Scope, f: AuditFilter) {
     .orderBy(desc(auditLog.seq))
     .limit(f.limit + 1);
   const p = page(rows, f.limit, (r) => r.seq);
-  return { items: p.items.map(publicEntry), nextCursor: p.nextCursor };
+  const words = await describeEntries(scope, p.items);
+  return {
+    items: p.items.map((r, i) => {
+      const e = publicEntry(r);
+      const d = words[i];
+      return {
+        ...e,
+        actor: { ...e.actor, name: d?.actorName ?? null },
+        subject: d?.subject ?? null,
+        changes: d?.changes ?? [],
+        ...(d?.schemeChanges && { schemeChanges: d.schemeChanges }),
+      };
+    }),
+    nextCursor: p.nextCursor,
+  };
 }
 
 export type VerifyResult =

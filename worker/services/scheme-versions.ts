@@ -170,6 +170,15 @@ export async function createVersion(scope: Scope, schemeId: string) {
 /**
  * The one way a draft changes (edit or publish): refused when published (409 naming the state)
  * or when the scheme is archived; the UPDATE also requires `draft`, as a last guard.
+ *
+ * Audit decision: a draft's edits are NOT audited one by one; its publish is, with the diff
+ * against the version it replaces. The editor autosaves every pause, so an entry per save buried
+ * the log in dozens of "edited a draft" rows nobody could read. A draft scores nobody (evaluations
+ * only ever pin published versions, which never change), so what matters to an inspector is what
+ * went into force and how it differed from before: the publish entry holds the previous published
+ * version as `before` and the published one as `after`, and the log shows the change row by row,
+ * old → new. Collapsing saves per editing session would need an entry rewritten later, which an
+ * append-only hash chain cannot do. Starting a draft (scheme_version.create) stays audited.
  */
 async function changeDraft(
   scope: Scope,
@@ -186,6 +195,8 @@ async function changeDraft(
     assertActive(scheme);
     const after = change(before);
     const { content, status, updatedAt, publishedAt, publishedBy } = after;
+    const previous =
+      action === 'publish' ? await previousPublished(scope, schemeId, before.version) : undefined;
     return {
       statements: [
         scope.db
@@ -193,18 +204,39 @@ async function changeDraft(
           .set({ content, status, updatedAt, publishedAt, publishedBy })
           .where(and(eq(sv.tenantId, scope.tenantId), eq(sv.id, before.id), eq(sv.status, 'draft'))),
       ],
-      audit: [
-        {
-          action: `scheme_version.${action}`,
-          entityType: 'scheme_version',
-          entityId: before.id,
-          before: publicVersion(before),
-          after: publicVersion(after),
-        },
-      ],
+      audit:
+        action === 'publish'
+          ? [
+              {
+                action: 'scheme_version.publish',
+                entityType: 'scheme_version',
+                entityId: before.id,
+                before: previous ? publicVersion(previous) : null,
+                after: publicVersion(after),
+              },
+            ]
+          : [],
       result: versionDetail(after, scope.lang),
     };
   });
+}
+
+/** The newest published version below `version`: what a publish replaces. */
+async function previousPublished(scope: Scope, schemeId: string, version: number) {
+  const [row] = await scope.db
+    .select()
+    .from(sv)
+    .where(
+      and(
+        eq(sv.tenantId, scope.tenantId),
+        eq(sv.schemeId, schemeId),
+        eq(sv.status, 'published'),
+        lt(sv.version, version),
+      ),
+    )
+    .orderBy(desc(sv.version))
+    .limit(1);
+  return row;
 }
 
 /** Replaces a draft's content (shape-checked by the route; the rules wait for publish). */

@@ -103,7 +103,7 @@ describe('PUT /scheme-assignments', () => {
     expect(log.items[0].before).toMatchObject({ schemeId: s.schemeA });
     expect(log.items[0].after).toMatchObject({ schemeId: s.schemeB });
     expect(log.items[1].before).toBeNull();
-    expect(log.items[1].actor).toEqual({ type: 'user', id: t.ownerId });
+    expect(log.items[1].actor).toMatchObject({ type: 'user', id: t.ownerId });
     expect(ok(await t.owner.get('/audit-log/verify')).ok).toBe(true);
   });
 
@@ -271,8 +271,8 @@ describe('who may read and write assignments', () => {
     const byKey = ok(await key.put('/scheme-assignments', body));
     expect(byKey).toMatchObject({ id: a.id, schemeId: s.schemeA });
     const log = ok(await t.owner.get(`/audit-log?entityType=scheme_assignment&entityId=${a.id}`));
-    expect(log.items[0].actor).toEqual({ type: 'api_key', id: key.keyId });
-    expect(log.items[1].actor).toEqual({ type: 'user', id: admin.userId });
+    expect(log.items[0].actor).toMatchObject({ type: 'api_key', id: key.keyId });
+    expect(log.items[1].actor).toMatchObject({ type: 'user', id: admin.userId });
     expect((await key.delete(`/scheme-assignments/${a.id}`)).status).toBe(204);
   });
 });

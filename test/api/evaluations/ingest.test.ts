@@ -539,6 +539,6 @@ describe('who may ingest', () => {
     ]);
     const log = ok(await t.owner.get(`/audit-log?entityType=evaluation&entityId=${m.evaluationId}`));
     expect(log.items.map((e: any) => e.action)).toEqual(Array(4).fill('evaluation.inputs.ingest'));
-    expect(log.items[0].actor).toEqual({ type: 'user', id: admin.userId });
+    expect(log.items[0].actor).toMatchObject({ type: 'user', id: admin.userId });
   });
 });

@@ -85,24 +85,18 @@ describe('scheme lifecycle', () => {
     expect(schemeAudit[2]).toMatchObject({ before: { status: 'active' }, after: { status: 'archived' } });
 
     const v1Audit = await auditOf(t.owner, v1Id);
-    expect(v1Audit.map((e) => e.action)).toEqual([
-      'scheme_version.create',
-      'scheme_version.update',
-      'scheme_version.publish',
-    ]);
-    expect(v1Audit[1]!.before.content.indicators[1].params.rules).toHaveLength(1);
-    expect(v1Audit[1]!.after.content.indicators[1].params.rules).toHaveLength(2);
-    expect(v1Audit[2]).toMatchObject({
+    // Draft edits are not audited one by one; the publish is, against the version it replaces
+    // (none for version 1). worker/services/scheme-versions.ts says why.
+    expect(v1Audit.map((e) => e.action)).toEqual(['scheme_version.create', 'scheme_version.publish']);
+    expect(v1Audit[0]!.after.content.indicators[1].params.rules).toHaveLength(1);
+    expect(v1Audit[1]).toMatchObject({
       entity: { type: 'scheme_version', id: v1Id },
-      before: { status: 'draft' },
+      before: null,
       after: { status: 'published', content: pub.body.content },
     });
     const v2Audit = await auditOf(t.owner, v2.body.id);
-    expect(v2Audit.map((e) => e.action)).toEqual([
-      'scheme_version.create',
-      'scheme_version.update',
-      'scheme_version.publish',
-    ]);
+    expect(v2Audit.map((e) => e.action)).toEqual(['scheme_version.create', 'scheme_version.publish']);
+    expect(v2Audit[1]!.before).toMatchObject({ version: 1, status: 'published' });
     expect(v2Audit[0]!.after).toMatchObject({ version: 2, copiedFrom: 1 });
     const chain = await t.owner.get('/audit-log/verify');
     expect(chain.body.ok, show(chain)).toBe(true);
@@ -283,7 +277,7 @@ describe('who may read and write schemes', () => {
     const v2 = await writer.post(`/schemes/${id}/versions`);
     expect(v2.status, show(v2)).toBe(201);
     const audit = await auditOf(t.owner, v2.body.id);
-    expect(audit[0]!.actor).toEqual({ type: 'api_key', id: writer.keyId });
+    expect(audit[0]!.actor).toMatchObject({ type: 'api_key', id: writer.keyId });
     expect((await writer.post(`/schemes/${id}/versions/2/publish`)).body.publishedBy).toBe(writer.keyId);
 
     const other = await t.keyWith('org:read');

@@ -133,6 +133,8 @@ export const schemeTexts = {
   diffWhat_category: ['考核项目', 'category'],
   diffWhat_indicator: ['指标', 'indicator'],
   diffWhat_band: ['等级', 'band'],
+  diffWhat_scheme: ['方案', 'scheme'],
+  versionOf: ['{name} 第 {n} 版', '{name}, version {n}'],
   f_params: ['参数', 'parameters'],
   assignments: ['适用范围', 'Applies to'],
   assignHelp: [

@@ -1,10 +1,18 @@
 import { useState } from 'preact/hooks';
-import { allPages, api, ok } from '../api';
+import { api, ok } from '../api';
+import {
+  type AuditEntry,
+  actionText,
+  changeText,
+  entityText,
+  schemeChangeText,
+  subjectText,
+} from '../audit-words';
 import { createDigest, type Verdict, verifyAudit } from '../contract-api';
 import { failureText } from '../errors';
 import { when } from '../format';
-import { hasText, t } from '../i18n';
-import { loadUsers } from '../org-api';
+import { t } from '../i18n';
+import { loadEmployees, loadUsers } from '../org-api';
 import { isAdmin } from '../session';
 import { Select, TextInput } from '../ui/inputs';
 import { Loading, Page, useAction, useLoad } from '../ui/kit';
@@ -21,14 +29,23 @@ const entityTypes = [
   'api_key',
   'session',
   'tenant',
+  'report',
 ];
 
-/** "evaluation.inputs.add" → 录入考核数据; an action the catalogue does not know keeps its words. */
-const actionText = (a: string) => {
-  const key = `action_${a.replace(/\./g, '_')}`;
-  return hasText(key) ? t(key) : a.replace(/[._]/g, ' ');
-};
-const entityText = (e: string) => (hasText(`entity_${e}`) ? t(`entity_${e}` as 'entity_user') : e);
+/** Kinds of actions for the filter: each the actions, or the kinds of them, it covers. */
+const actionKinds = {
+  inputs: 'evaluation.inputs',
+  workflow:
+    'evaluation.submit,evaluation.confirm,evaluation.appeal,evaluation.resolve,evaluation.approve,evaluation.reopen,evaluation.lock',
+  month: 'period,evaluation.create,evaluation.delete,evaluation.move,evaluation.reprice',
+  org: 'employee,department,position',
+  schemes: 'scheme,scheme_version,scheme_assignment',
+  access: 'user,api_key,session,tenant',
+  reports: 'report',
+} as const;
+
+const PAGE = 50;
+
 /** A Beijing calendar day as the UTC instant it starts (or ends) at. */
 const beijing = (day: string, end: boolean) =>
   new Date(`${day}T${end ? '23:59:59.999' : '00:00:00'}+08:00`).toISOString();
@@ -56,47 +73,58 @@ function VerdictText({ v }: { v: Verdict }) {
 
 /** 审计日志: who did what and when (Beijing time), filtered; the chain and digest checks together. */
 export function AuditView() {
-  const [f, setF] = useState({ entityType: '', actorId: '', from: '', to: '' });
-  const actors = useLoad(async () => {
-    const [users, keys] = await Promise.all([
+  const [f, setFilters] = useState({
+    kind: '',
+    entityType: '',
+    employeeId: '',
+    actorId: '',
+    from: '',
+    to: '',
+  });
+  // The cursors of the pages before this one: "newer" pops, "older" pushes (keyset paging).
+  const [trail, setTrail] = useState<string[]>([]);
+  const cursor = trail.at(-1);
+  const setF = (next: typeof f) => {
+    setFilters(next);
+    setTrail([]);
+  };
+  const choices = useLoad(async () => {
+    const [users, employees] = await Promise.all([
       loadUsers().catch(() => []),
-      isAdmin()
-        ? allPages((cursor) =>
-            ok(api['api-keys'].$get({ query: { limit: '200', ...(cursor && { cursor }) } })),
-          )
-        : Promise.resolve([]),
+      loadEmployees().catch(() => []),
     ]);
-    return new Map<string, string>([
-      ...users.map((u) => [u.id, u.name] as const),
-      ...keys.map((k) => [k.id, t('keyActor', { name: k.name })] as const),
-    ]);
+    return { users, employees };
   }, []);
   const entries = useLoad(
     async () =>
-      (
-        await ok(
-          api['audit-log'].$get({
-            query: {
-              limit: '100',
-              ...(f.entityType && { entityType: f.entityType }),
-              ...(f.actorId && { actorId: f.actorId }),
-              ...(f.from && { from: beijing(f.from, false) }),
-              ...(f.to && { to: beijing(f.to, true) }),
-            },
-          }),
-        )
-      ).items,
-    [f.entityType, f.actorId, f.from, f.to],
+      ok(
+        api['audit-log'].$get({
+          query: {
+            limit: String(PAGE),
+            ...(cursor && { cursor }),
+            ...(f.kind && { action: actionKinds[f.kind as keyof typeof actionKinds] }),
+            ...(f.entityType && { entityType: f.entityType }),
+            ...(f.employeeId && { employeeId: f.employeeId }),
+            ...(f.actorId && { actorId: f.actorId }),
+            ...(f.from && { from: beijing(f.from, false) }),
+            ...(f.to && { to: beijing(f.to, true) }),
+          },
+        }),
+      ),
+    [f.kind, f.entityType, f.employeeId, f.actorId, f.from, f.to, cursor],
   );
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const check = useAction();
   const digest = useAction();
   const [digestNote, setDigestNote] = useState('');
-  const names = actors.data ?? new Map<string, string>();
-  const actorName = (a: { type: string; id: string }) =>
+  const actorName = (a: AuditEntry['actor']) =>
     a.type === 'system'
       ? t('systemActor')
-      : (names.get(a.id) ?? t(a.type === 'api_key' ? 'unknownKey' : 'unknownUser'));
+      : a.name === null
+        ? t(a.type === 'api_key' ? 'unknownKey' : 'unknownUser')
+        : a.type === 'api_key'
+          ? t('keyActor', { name: a.name })
+          : a.name;
   return (
     <Page title={t('audit')}>
       <section class="card stack">
@@ -138,6 +166,15 @@ export function AuditView() {
         <h2>{t('auditEntries')}</h2>
         <div class="row wrap filters">
           <Select
+            label={t('actionKind')}
+            value={f.kind}
+            options={[
+              { value: '', label: t('all') },
+              ...Object.keys(actionKinds).map((k) => ({ value: k, label: t(`kind_${k}` as 'kind_inputs') })),
+            ]}
+            onValue={(kind) => setF({ ...f, kind })}
+          />
+          <Select
             label={t('entity')}
             value={f.entityType}
             options={[
@@ -147,11 +184,23 @@ export function AuditView() {
             onValue={(entityType) => setF({ ...f, entityType })}
           />
           <Select
+            label={t('f_employeeId')}
+            value={f.employeeId}
+            options={[
+              { value: '', label: t('all') },
+              ...(choices.data?.employees ?? []).map((e) => ({
+                value: e.id,
+                label: `${e.employeeNo} ${e.name}`,
+              })),
+            ]}
+            onValue={(employeeId) => setF({ ...f, employeeId })}
+          />
+          <Select
             label={t('actor')}
             value={f.actorId}
             options={[
               { value: '', label: t('all') },
-              ...[...names].map(([id, name]) => ({ value: id, label: name })),
+              ...(choices.data?.users ?? []).map((u) => ({ value: u.id, label: u.name })),
             ]}
             onValue={(actorId) => setF({ ...f, actorId })}
           />
@@ -170,7 +219,8 @@ export function AuditView() {
             {failureText(entries.error)}
           </p>
         ) : null}
-        {entries.data && (
+        {entries.data && entries.data.items.length === 0 && <p class="muted">{t('noEntries')}</p>}
+        {entries.data && entries.data.items.length > 0 && (
           <div class="scroll">
             <table id="audit-table">
               <thead>
@@ -180,22 +230,54 @@ export function AuditView() {
                   <th>{t('actor')}</th>
                   <th>{t('action')}</th>
                   <th>{t('entity')}</th>
+                  <th>{t('changes')}</th>
                 </tr>
               </thead>
               <tbody>
-                {entries.data.map((e) => (
-                  <tr key={e.id}>
-                    <td>{e.seq}</td>
+                {entries.data.items.map((e) => (
+                  <tr key={e.id} data-seq={e.seq}>
+                    <td class="nowrap">{e.seq}</td>
                     <td class="nowrap">{when(e.at)}</td>
                     <td>{actorName(e.actor)}</td>
                     <td>{actionText(e.action)}</td>
-                    <td>{entityText(e.entity.type)}</td>
+                    <td class="subject">{subjectText(e)}</td>
+                    <td class="changes">
+                      {e.changes.length + (e.schemeChanges?.length ?? 0) > 0 && (
+                        <ul class="plain">
+                          {e.changes.map((c) => (
+                            <li key={`${c.field}${c.name ?? ''}`}>{changeText(c)}</li>
+                          ))}
+                          {(e.schemeChanges ?? []).map((c) => (
+                            <li key={c.what + c.name + c.kind}>{schemeChangeText(c)}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         )}
+        <div class="row pager">
+          <button
+            type="button"
+            id="audit-newer"
+            disabled={trail.length === 0}
+            onClick={() => setTrail(trail.slice(0, -1))}
+          >
+            {t('newerPage')}
+          </button>
+          <span class="muted">{t('pageNo', { n: trail.length + 1 })}</span>
+          <button
+            type="button"
+            id="audit-older"
+            disabled={!entries.data?.nextCursor}
+            onClick={() => entries.data?.nextCursor && setTrail([...trail, entries.data.nextCursor])}
+          >
+            {t('olderPage')}
+          </button>
+        </div>
       </section>
     </Page>
   );

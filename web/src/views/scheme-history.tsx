@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { SchemeContent } from '../../../worker/domain/scheme';
 import { api, ok } from '../api';
+import { schemeChangeText } from '../audit-words';
 import { when } from '../format';
-import { hasText, t } from '../i18n';
+import { t } from '../i18n';
 import { diffContent } from '../scheme-model';
 import { Select } from '../ui/inputs';
 import { useLoad } from '../ui/kit';
@@ -13,11 +14,6 @@ interface VersionRow {
   publishedAt: string | null;
   createdAt: string;
 }
-
-const fieldName = (f: string) => {
-  const key = `f_${f}`;
-  return hasText(key) ? t(key) : f;
-};
 
 /** Every version, and what changed between two of them, indicator by indicator. */
 export function VersionHistory(props: { schemeId: string; versions: VersionRow[]; revision: number }) {
@@ -53,13 +49,7 @@ export function VersionHistory(props: { schemeId: string; versions: VersionRow[]
           {diff.data && diff.data.length > 0 && (
             <ul id="diff">
               {diff.data.map((c) => (
-                <li key={c.what + c.name + c.kind}>
-                  {t(`diff_${c.kind}`, {
-                    what: t(`diffWhat_${c.what}`),
-                    name: c.name,
-                    fields: c.fields.map(fieldName).join(t('sep')),
-                  })}
-                </li>
+                <li key={c.what + c.name + c.kind}>{schemeChangeText(c)}</li>
               ))}
             </ul>
           )}

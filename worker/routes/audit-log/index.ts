@@ -12,16 +12,64 @@ import { digestRoutes, digestStore } from './digests';
 const access = { roles: READERS, scopes: ['audit:read'] } as const;
 const tags = ['Audit log'];
 
+const value = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** The object's names, resolved when read (worker/services/audit-describe.ts says why). */
+const subjectSchema = z
+  .object({
+    name: z.string().optional(),
+    employeeNo: z.string().optional(),
+    periodKey: z.string().optional(),
+    version: z.number().int().optional(),
+    kind: z.string().optional(),
+  })
+  .nullable()
+  .openapi('AuditSubject', {
+    description: 'Who or what the entry is about: 工号 and name, month, scheme and version',
+  });
+
+const fieldChangeSchema = z
+  .object({
+    field: z.string().openapi({ description: 'The field, or `indicator` for an input' }),
+    name: z.string().optional().openapi({ description: "The indicator's name, for an input" }),
+    format: z.enum(['money', 'number', 'text', 'bool', 'status', 'role']),
+    before: value,
+    after: value,
+  })
+  .openapi('AuditFieldChange');
+
+const schemeChangeSchema = z
+  .object({
+    what: z.enum(['category', 'indicator', 'band', 'scheme']),
+    name: z.string(),
+    kind: z.enum(['added', 'removed', 'changed']),
+    fields: z.array(z.object({ field: z.string(), before: value, after: value })),
+  })
+  .openapi('SchemeChange');
+
 const entrySchema = z
   .object({
     id: z.string(),
     seq: z.number().int(),
     at: isoTime,
-    actor: z.object({ type: z.enum(['user', 'api_key', 'system']), id: z.string() }),
+    actor: z.object({
+      type: z.enum(['user', 'api_key', 'system']),
+      id: z.string(),
+      name: z
+        .string()
+        .nullable()
+        .openapi({ description: "The user's or key's name; null for the system or one deleted" }),
+    }),
     action: z.string().openapi({ example: 'user.update' }),
     entity: z.object({ type: z.string(), id: z.string() }),
     before: z.unknown(),
     after: z.unknown(),
+    subject: subjectSchema,
+    changes: z.array(fieldChangeSchema).openapi({ description: 'What changed, field by field, old → new' }),
+    schemeChanges: z
+      .array(schemeChangeSchema)
+      .optional()
+      .openapi({ description: 'A published version against the version before it, row by row' }),
     requestId: z.string(),
     prevHash: z.string(),
     hash: z.string(),
@@ -29,6 +77,13 @@ const entrySchema = z
   .openapi('AuditEntry');
 
 const filters = pageQuery.extend({
+  action: oneLine().max(400).optional().openapi({
+    description: 'Actions (position.update) or kinds of them (evaluation.inputs, position), comma-separated',
+  }),
+  employeeId: oneLine()
+    .max(64)
+    .optional()
+    .openapi({ description: "The employee's record and all of their evaluations" }),
   entityType: oneLine().max(40).optional(),
   entityId: oneLine().max(64).optional(),
   actorId: oneLine().max(64).optional(),
