@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../../db/schema';
 import { appeals, evaluationInputs, evaluations } from '../../../db/schema';
@@ -72,8 +72,8 @@ export interface Applied {
 
 /** Rows per multi-row INSERT of inputs: 17 columns × 5 = 85 bound parameters. */
 const INPUTS_PER_INSERT = rowsPerInsert(17);
-/** 24 columns × 4 = 96. */
-const EVALUATIONS_PER_INSERT = rowsPerInsert(24);
+/** Counted from the table, so a new column cannot push a multi-row INSERT past 100 parameters. */
+const EVALUATIONS_PER_INSERT = rowsPerInsert(Object.keys(getTableColumns(evaluations)).length);
 
 /** New evaluations (opening a period, a joiner) as chunked multi-row INSERTs. */
 export function insertEvaluations(scope: Scope, rows: EvaluationRow[]): Statement[] {
