@@ -31,6 +31,8 @@ export async function seedDemo(baseUrl, stateFile) {
       'metrics:write',
       'reports:read',
       'reports:write',
+      // The README's audit-log export: a report of the log needs the scope that reads it.
+      'audit:read',
     ],
   });
   await seedMonth(s, key.secret, baseUrl);
