@@ -33,7 +33,7 @@ buildWeb();
 console.log('Applying migrations to the local D1…');
 applyMigrations(persistTo);
 
-const server = servePages({ port, persistTo, quiet: true });
+const server = servePages({ port, persistTo, quiet: !process.env.JIXIAO_VERBOSE });
 const stop = () => {
   server.stop();
   process.exit(0);

@@ -10,19 +10,19 @@ import { personOf, roleOf } from './principal';
 
 /** Each action in the refusal's sentence ("nobody may {action} their own evaluation"). */
 const actionWords: Record<Action, Texts> = {
-  record: { 'zh-CN': '录入输入', en: 'record inputs on' },
-  removeInput: { 'zh-CN': '删除输入', en: 'remove inputs from' },
-  ingest: { 'zh-CN': '导入数据', en: 'ingest rows into' },
-  submit: { 'zh-CN': '提交', en: 'submit' },
-  confirm: { 'zh-CN': '确认', en: 'confirm' },
-  appeal: { 'zh-CN': '申诉', en: 'appeal' },
-  resolve: { 'zh-CN': '处理申诉', en: 'resolve the appeal on' },
-  approve: { 'zh-CN': '审批', en: 'approve' },
-  reopen: { 'zh-CN': '重新打开', en: 'reopen' },
-  lock: { 'zh-CN': '锁定', en: 'lock' },
-  follow: { 'zh-CN': '调整部门或岗位（薪资）', en: 'move or re-price' },
-  join: { 'zh-CN': '加入考核周期', en: 'add to a period' },
-  leave: { 'zh-CN': '移出考核周期', en: 'remove from a period' },
+  record: messages.ACTION_record,
+  removeInput: messages.ACTION_removeInput,
+  ingest: messages.ACTION_ingest,
+  submit: messages.ACTION_submit,
+  confirm: messages.ACTION_confirm,
+  appeal: messages.ACTION_appeal,
+  resolve: messages.ACTION_resolve,
+  approve: messages.ACTION_approve,
+  reopen: messages.ACTION_reopen,
+  lock: messages.ACTION_lock,
+  follow: messages.ACTION_follow,
+  join: messages.ACTION_join,
+  leave: messages.ACTION_leave,
 };
 
 /** Active admins of the company other than the person acting. */

@@ -1,5 +1,6 @@
 import type { Role } from '../../db/schema';
 import type { Lang, Texts } from '../lib/i18n';
+import { messages } from '../lib/messages';
 
 /** Named role sets that routes declare, so the policy reads the same everywhere. */
 export const ADMINS: readonly Role[] = ['owner', 'admin'];
@@ -8,11 +9,11 @@ export const EVERYONE: readonly Role[] = ['owner', 'admin', 'supervisor', 'emplo
 
 /** What a refusal calls each role (the dashboard uses the same words). */
 const roleNames: Record<Role, Texts> = {
-  owner: { 'zh-CN': '所有者', en: 'owner' },
-  admin: { 'zh-CN': '管理员（人事）', en: 'admin (HR)' },
-  supervisor: { 'zh-CN': '主管', en: 'supervisor' },
-  employee: { 'zh-CN': '员工', en: 'employee' },
-  auditor: { 'zh-CN': '审计员', en: 'auditor' },
+  owner: messages.ROLE_owner,
+  admin: messages.ROLE_admin,
+  supervisor: messages.ROLE_supervisor,
+  employee: messages.ROLE_employee,
+  auditor: messages.ROLE_auditor,
 };
 
 /** `所有者（owner）、管理员（人事）（admin）` / `owner, admin (HR)`: the roles as a refusal names them. */

@@ -369,6 +369,225 @@ export const messages = {
     'zh-CN': '创建此报表的用户或 API 密钥已停用，报表未生成',
     en: 'The user or API key that asked for this report is no longer active, so it was not made',
   },
+  // Each role as a refusal names it (access/roles.ts).
+  ROLE_owner: { 'zh-CN': '所有者', en: 'owner' },
+  ROLE_admin: { 'zh-CN': '管理员（人事）', en: 'admin (HR)' },
+  ROLE_supervisor: { 'zh-CN': '主管', en: 'supervisor' },
+  ROLE_employee: { 'zh-CN': '员工', en: 'employee' },
+  ROLE_auditor: { 'zh-CN': '审计员', en: 'auditor' },
+  // What is wrong with a text field, after the field's name (lib/text.ts).
+  TEXT_line_break: {
+    'zh-CN': '必须是单行文本，第 {position} 个字符是换行符（{char}）',
+    en: 'must be one line; character {position} is a line break ({char})',
+  },
+  TEXT_not_lf: {
+    'zh-CN': '只能用 LF（U+000A）换行，第 {position} 个字符是 {char}',
+    en: 'may break lines with LF (U+000A) only; character {position} is {char}',
+  },
+  TEXT_control_character: {
+    'zh-CN': '不能包含控制字符，第 {position} 个字符是 {char}',
+    en: 'must not hold control characters; character {position} is {char}',
+  },
+  TEXT_bidi_control: {
+    'zh-CN': '不能包含改变文字方向的控制字符，第 {position} 个字符是 {char}',
+    en: 'must not hold bidirectional text controls; character {position} is {char}',
+  },
+  TEXT_zero_width: {
+    'zh-CN': '不能包含不可见的零宽字符，第 {position} 个字符是 {char}',
+    en: 'must not hold invisible zero-width characters; character {position} is {char}',
+  },
+  // A schema's refusal of a field, after its name (lib/zod-issues.ts).
+  ZOD_required: { 'zh-CN': '必填', en: 'is required' },
+  ZOD_type: { 'zh-CN': '类型应为 {expected}', en: 'must be of type {expected}' },
+  ZOD_stringTooLong: { 'zh-CN': '长度不能超过 {n} 个字符', en: 'must be at most {n} characters' },
+  ZOD_stringTooShort: { 'zh-CN': '长度至少为 {n} 个字符', en: 'must be at least {n} characters' },
+  ZOD_numberTooBig: { 'zh-CN': '不能大于 {n}', en: 'must be at most {n}' },
+  ZOD_numberTooSmall: { 'zh-CN': '不能小于 {n}', en: 'must be at least {n}' },
+  ZOD_tooMany: { 'zh-CN': '最多 {n} 项', en: 'must have at most {n} items' },
+  ZOD_tooFew: { 'zh-CN': '至少 {n} 项', en: 'must have at least {n} items' },
+  ZOD_format: { 'zh-CN': '格式不正确（{format}）', en: 'has an invalid format ({format})' },
+  ZOD_oneOf: { 'zh-CN': '应为以下之一：{values}', en: 'must be one of: {values}' },
+  ZOD_unknownKeys: { 'zh-CN': '不允许的字段：{keys}', en: 'unknown field(s): {keys}' },
+  ZOD_notMultiple: { 'zh-CN': '最多保留 {n} 位小数', en: 'must have at most {n} decimals' },
+  ZOD_invalid: { 'zh-CN': '无效', en: 'is invalid' },
+  // Why a password is refused (lib/password-policy.ts).
+  PASSWORD_blank: { 'zh-CN': '密码不能全是空白字符', en: 'must not be only whitespace' },
+  PASSWORD_oneCharacter: {
+    'zh-CN': '密码不能只由同一个字符重复组成',
+    en: 'must not be a single character repeated',
+  },
+  PASSWORD_guessable: {
+    'zh-CN': '密码太常见或太容易猜到（如常用密码、连续数字、键盘序列），请换一个更少见的密码',
+    en: 'is too common or too easy to guess (a well-known password, a sequence, a keyboard walk); choose a less common one',
+  },
+  // Why an /ingest row cannot land; {row} is the row's label (services/evaluations/ingest.ts).
+  INGEST_unknown_employee: {
+    'zh-CN': '{row}的工号无效：没有工号为 {employeeNo} 的员工',
+    en: '{field}: no employee has 工号 {employeeNo}',
+  },
+  INGEST_unknown_period: {
+    'zh-CN': '{row}的考核周期无效：{period} 尚未开启',
+    en: '{field}: the period {period} has not been opened',
+  },
+  INGEST_no_evaluation: {
+    'zh-CN': '{row}：员工 {employeeNo} 在 {period} 没有考核（开启周期后才入职，或没有适用的方案）',
+    en: '{field}: {employeeNo} has no evaluation in {period} (joined after it opened, or had no scheme)',
+  },
+  INGEST_employee_inactive: {
+    'zh-CN': '{row}：员工 {employeeNo} 已停用（离职），不再接收新的输入',
+    en: '{field}: the employee {employeeNo} is deactivated (left) and takes no new inputs',
+  },
+  INGEST_inputs_locked: {
+    'zh-CN': '{row}：员工 {employeeNo} 在 {period} 的考核状态为「{status}」，只有草稿可以修改输入',
+    en: '{field}: the evaluation of {employeeNo} in {period} is {status}; inputs change only while it is a draft',
+  },
+  INGEST_not_accepting: {
+    'zh-CN':
+      '{row}：工号 {employeeNo} 在 {period} 没有可以录入数据的考核（工号不存在、没有考核，或考核已不是草稿）',
+    en: '{field}: {employeeNo} has no evaluation open for input in {period} (no such 工号, no evaluation, or no longer a draft)',
+  },
+  // Who a rating names as its rater (services/evaluations/inputs.ts).
+  RATER_person: {
+    'zh-CN': '人工录入的评分，评分人就是录入者本人，不能代他人评分',
+    en: 'must be yours: a person records their own ratings; only a system may name another rater',
+  },
+  RATER_unknown: {
+    'zh-CN': '本企业没有这个用户（{raterId}）',
+    en: 'is not a user of this company ({raterId})',
+  },
+  // A reference the org services check after the shape (services/org/issues.ts).
+  ORG_REF_noDepartment: { 'zh-CN': '部门不存在', en: 'is not a department of this company' },
+  ORG_REF_noPosition: { 'zh-CN': '岗位不存在', en: 'is not a position of this company' },
+  ORG_REF_notSupervisor: {
+    'zh-CN': '不是本企业角色为主管（supervisor）的用户',
+    en: 'is not a user of this company with the supervisor role',
+  },
+  ORG_REF_notEmployeeUser: {
+    'zh-CN': '不是本企业角色为员工（employee）的用户',
+    en: 'is not a user of this company with the employee role',
+  },
+  // A CSV import's row or header problem (services/org/import-rows.ts).
+  IMPORT_required: { 'zh-CN': '必填', en: 'is required' },
+  IMPORT_employeeNo: {
+    'zh-CN': '工号「{value}」只能包含字母、数字、点、下划线和连字符，最长 32 个字符',
+    en: '"{value}" may only hold letters, digits, dots, underscores and hyphens, at most 32 characters',
+  },
+  IMPORT_tooLong: { 'zh-CN': '不能超过 {n} 个字符', en: 'must be at most {n} characters' },
+  IMPORT_unknownDepartment: { 'zh-CN': '没有名为「{value}」的部门', en: 'no department is named "{value}"' },
+  IMPORT_unknownPosition: { 'zh-CN': '没有名为「{value}」的岗位', en: 'no position is named "{value}"' },
+  IMPORT_unknownSupervisor: {
+    'zh-CN': '没有邮箱为 {value} 的主管用户',
+    en: 'no user with the supervisor role has the e-mail {value}',
+  },
+  IMPORT_badActive: {
+    'zh-CN': '应为 是/否/true/false/1/0，而不是「{value}」',
+    en: 'must be 是/否/true/false/1/0, not "{value}"',
+  },
+  IMPORT_duplicate: {
+    'zh-CN': '工号 {value} 在文件中重复：第 {first} 行和第 {line} 行',
+    en: '{value} appears twice in the file: lines {first} and {line}',
+  },
+  IMPORT_extraCells: {
+    'zh-CN': '此行比表头多出单元格：{value}',
+    en: 'has more cells than the header: {value}',
+  },
+  IMPORT_unknownColumn: {
+    'zh-CN': '无法识别的列「{value}」；可用的列：工号、姓名、部门、岗位、上级、在职',
+    en: 'unknown column "{value}"; the columns are employeeNo, name, department, position, supervisorEmail, active',
+  },
+  IMPORT_duplicateColumn: { 'zh-CN': '列「{value}」出现了两次', en: 'the column "{value}" appears twice' },
+  IMPORT_missingColumn: {
+    'zh-CN': '缺少必需的列「{value}」',
+    en: 'the required column "{value}" is missing',
+  },
+  IMPORT_unclosed_quote: {
+    'zh-CN': '引号没有闭合（从此行开始）',
+    en: 'a quoted field starting on this line is never closed',
+  },
+  IMPORT_text_after_quote: {
+    'zh-CN': '引号闭合后、逗号之前还有其他字符',
+    en: 'there are characters between a closing quote and the next comma',
+  },
+  // The 工号's form (services/org/issues.ts).
+  EMPLOYEE_NO_FORMAT: {
+    'zh-CN': '工号只能包含字母、数字、点、下划线和连字符，以字母或数字开头，最长 32 个字符',
+    en: 'may only hold letters, digits, dots, underscores and hyphens, start with a letter or digit, and be at most 32 characters',
+  },
+  // How an import issue reads: the line, the column, the problem (services/org/import-rows.ts).
+  IMPORT_ISSUE: { 'zh-CN': '第 {line} 行「{field}」：{text}', en: 'line {line}, {field}: {text}' },
+  // The 工号 column, as an import issue names it (services/org/import.ts).
+  COLUMN_employeeNo: { 'zh-CN': '工号', en: 'employee no.' },
+  // A body with text that is not text (middleware/json-text.ts).
+  INVALID_TEXT: {
+    'zh-CN': '{field}：包含无效的文本（孤立的 UTF-16 代理项或不是 UTF-8 的字节），未保存任何内容',
+    en: '{field} is not valid text (a lone UTF-16 surrogate or bytes that are not UTF-8); nothing was saved',
+  },
+  // Refusals that route and domain schemas give with a field (refine/superRefine `params.i18n`).
+  KEY_EXPIRY_PAST: { 'zh-CN': '过期时间必须晚于现在', en: 'must be in the future' },
+  PASSWORD_SAME_AGAIN: { 'zh-CN': '新密码不能与当前密码相同', en: 'must differ from the current password' },
+  RANK_NEEDS_PERIOD: { 'zh-CN': '按排名排序时必须指定考核周期', en: 'is required to sort by rank' },
+  INGEST_VALUE_OR_RULE: {
+    'zh-CN': '每行须有指标数值或事件规则之一，且只能有一个',
+    en: 'needs exactly one of a value (a metric) or a rule (an event)',
+  },
+  INGEST_METRIC_NO_COUNT: {
+    'zh-CN': '指标数值行不能带次数：次数只用于事件行；请把月度数值直接写在数值中',
+    en: "is for events only; a metric row carries the month's figure in its value",
+  },
+  INGEST_METRIC_NO_EVIDENCE: {
+    'zh-CN': '指标数值行不能带证据：证据只用于事件行',
+    en: 'is for events only; a metric row carries no evidence',
+  },
+  REPORT_NEEDS_PERIOD: { 'zh-CN': '此类报表需要指定考核周期', en: 'is required for this kind of report' },
+  REPORT_NEEDS_MONTHS: {
+    'zh-CN': '员工历史成绩需要月份，如 2026-11',
+    en: 'must be a month, such as 2026-11, for an employee history',
+  },
+  REPORT_NEEDS_TIMES: {
+    'zh-CN': '审计日志需要带时区的时间，如 2026-11-01T00:00:00+08:00',
+    en: 'must be a time with its zone, such as 2026-11-01T00:00:00+08:00, for the audit log',
+  },
+  REPORT_FROM_AFTER_TO: { 'zh-CN': '不能晚于截止时间', en: 'must not be after the end' },
+  REPORT_FIELD_UNUSED: { 'zh-CN': '此类报表不使用这个字段', en: 'is not used by this kind of report' },
+  NOTHING_TO_CHANGE: {
+    'zh-CN': '请求没有任何要修改的字段，未做任何更改',
+    en: 'names no field to change; nothing was written',
+  },
+  SCHEME_CONTENT_OR_TEMPLATE: {
+    'zh-CN': '不能同时指定方案内容和模板',
+    en: 'give either the content or a template, not both',
+  },
+  SCHEME_NAME_REQUIRED: { 'zh-CN': '必填（除非使用模板）', en: 'is required (unless a template is given)' },
+  INPUTS_EMPTY: {
+    'zh-CN': '没有要录入的内容：指标数值、事件、评分、抽查至少填一项',
+    en: 'records nothing: give at least one metric value, event, rating or check',
+  },
+  TWO_DECIMALS: { 'zh-CN': '最多保留 2 位小数', en: 'must have at most 2 decimals' },
+  // Each action in the refusal's sentence "nobody may {action} their own evaluation" (access/refusals.ts).
+  ACTION_record: { 'zh-CN': '录入输入', en: 'record inputs on' },
+  ACTION_removeInput: { 'zh-CN': '删除输入', en: 'remove inputs from' },
+  ACTION_ingest: { 'zh-CN': '导入数据', en: 'ingest rows into' },
+  ACTION_submit: { 'zh-CN': '提交', en: 'submit' },
+  ACTION_confirm: { 'zh-CN': '确认', en: 'confirm' },
+  ACTION_appeal: { 'zh-CN': '申诉', en: 'appeal' },
+  ACTION_resolve: { 'zh-CN': '处理申诉', en: 'resolve the appeal on' },
+  ACTION_approve: { 'zh-CN': '审批', en: 'approve' },
+  ACTION_reopen: { 'zh-CN': '重新打开', en: 'reopen' },
+  ACTION_lock: { 'zh-CN': '锁定', en: 'lock' },
+  ACTION_follow: { 'zh-CN': '调整部门或岗位（薪资）', en: 'move or re-price' },
+  ACTION_join: { 'zh-CN': '加入考核周期', en: 'add to a period' },
+  ACTION_leave: { 'zh-CN': '移出考核周期', en: 'remove from a period' },
+  // Inputs refused on an evaluation or an /ingest row (services/evaluations/refusals.ts, ingest.ts).
+  RATED_TWICE: {
+    'zh-CN': '{field}：同一评分人对指标 {indicator} 只能有一个评分（新的评分会替换旧的，请只发送一个）',
+    en: '{field}: one rater has one rating per indicator ({indicator}); a new one replaces theirs, so send one',
+  },
+  UNKNOWN_INPUT: {
+    'zh-CN': '{field}：这份考核没有 {id} 这条输入',
+    en: '{field}: {id} is not an input of this evaluation',
+  },
+  ROW_LABEL: { 'zh-CN': '第{n}行', en: 'rows[{index}]' },
+  ROW_SCHEME_ISSUE: { 'zh-CN': '{row}的{issue}', en: '{row}: {issue}' },
 } satisfies Record<string, Texts>;
 
 export type MessageKey = keyof typeof messages;

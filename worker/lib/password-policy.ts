@@ -2,6 +2,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import { ApiError } from './errors';
 import type { Texts } from './i18n';
+import { messages } from './messages';
 
 /**
  * zxcvbn's estimate, not a home-made list: it knows ~30,000 leaked passwords and also scores
@@ -20,18 +21,9 @@ const estimator = new ZxcvbnFactory({
 const MIN_SCORE = 3;
 
 export const passwordTexts = {
-  blank: {
-    'zh-CN': '密码不能全是空白字符',
-    en: 'must not be only whitespace',
-  },
-  oneCharacter: {
-    'zh-CN': '密码不能只由同一个字符重复组成',
-    en: 'must not be a single character repeated',
-  },
-  guessable: {
-    'zh-CN': '密码太常见或太容易猜到（如常用密码、连续数字、键盘序列），请换一个更少见的密码',
-    en: 'is too common or too easy to guess (a well-known password, a sequence, a keyboard walk); choose a less common one',
-  },
+  blank: messages.PASSWORD_blank,
+  oneCharacter: messages.PASSWORD_oneCharacter,
+  guessable: messages.PASSWORD_guessable,
 } satisfies Record<string, Texts>;
 
 export type PasswordProblem = keyof typeof passwordTexts;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { format, type Texts } from './i18n';
+import { messages } from './messages';
 
 /*
  * What a text field may hold. Every string a request carries is one of two kinds:
@@ -19,26 +20,11 @@ export type TextKind = 'oneLine' | 'multiLine';
 
 /** Each refusal's code (in `details[].code` and in import issues) and its text after the field. */
 export const textTexts = {
-  line_break: {
-    'zh-CN': '必须是单行文本，第 {position} 个字符是换行符（{char}）',
-    en: 'must be one line; character {position} is a line break ({char})',
-  },
-  not_lf: {
-    'zh-CN': '只能用 LF（U+000A）换行，第 {position} 个字符是 {char}',
-    en: 'may break lines with LF (U+000A) only; character {position} is {char}',
-  },
-  control_character: {
-    'zh-CN': '不能包含控制字符，第 {position} 个字符是 {char}',
-    en: 'must not hold control characters; character {position} is {char}',
-  },
-  bidi_control: {
-    'zh-CN': '不能包含改变文字方向的控制字符，第 {position} 个字符是 {char}',
-    en: 'must not hold bidirectional text controls; character {position} is {char}',
-  },
-  zero_width: {
-    'zh-CN': '不能包含不可见的零宽字符，第 {position} 个字符是 {char}',
-    en: 'must not hold invisible zero-width characters; character {position} is {char}',
-  },
+  line_break: messages.TEXT_line_break,
+  not_lf: messages.TEXT_not_lf,
+  control_character: messages.TEXT_control_character,
+  bidi_control: messages.TEXT_bidi_control,
+  zero_width: messages.TEXT_zero_width,
 } satisfies Record<string, Texts>;
 
 export type TextProblem = keyof typeof textTexts;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { FieldIssue } from './errors';
 import { format, type Lang, type Texts } from './i18n';
+import { messages } from './messages';
 
 /** `indicators[2].points` from zod's path. */
 export function fieldPath(path: readonly PropertyKey[]): string {
@@ -11,19 +12,19 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 }
 
 const texts = {
-  required: { 'zh-CN': '必填', en: 'is required' },
-  type: { 'zh-CN': '类型应为 {expected}', en: 'must be of type {expected}' },
-  stringTooLong: { 'zh-CN': '长度不能超过 {n} 个字符', en: 'must be at most {n} characters' },
-  stringTooShort: { 'zh-CN': '长度至少为 {n} 个字符', en: 'must be at least {n} characters' },
-  numberTooBig: { 'zh-CN': '不能大于 {n}', en: 'must be at most {n}' },
-  numberTooSmall: { 'zh-CN': '不能小于 {n}', en: 'must be at least {n}' },
-  tooMany: { 'zh-CN': '最多 {n} 项', en: 'must have at most {n} items' },
-  tooFew: { 'zh-CN': '至少 {n} 项', en: 'must have at least {n} items' },
-  format: { 'zh-CN': '格式不正确（{format}）', en: 'has an invalid format ({format})' },
-  oneOf: { 'zh-CN': '应为以下之一：{values}', en: 'must be one of: {values}' },
-  unknownKeys: { 'zh-CN': '不允许的字段：{keys}', en: 'unknown field(s): {keys}' },
-  notMultiple: { 'zh-CN': '最多保留 {n} 位小数', en: 'must have at most {n} decimals' },
-  invalid: { 'zh-CN': '无效', en: 'is invalid' },
+  required: messages.ZOD_required,
+  type: messages.ZOD_type,
+  stringTooLong: messages.ZOD_stringTooLong,
+  stringTooShort: messages.ZOD_stringTooShort,
+  numberTooBig: messages.ZOD_numberTooBig,
+  numberTooSmall: messages.ZOD_numberTooSmall,
+  tooMany: messages.ZOD_tooMany,
+  tooFew: messages.ZOD_tooFew,
+  format: messages.ZOD_format,
+  oneOf: messages.ZOD_oneOf,
+  unknownKeys: messages.ZOD_unknownKeys,
+  notMultiple: messages.ZOD_notMultiple,
+  invalid: messages.ZOD_invalid,
 } satisfies Record<string, Texts>;
 
 function describe(issue: z.core.$ZodIssue, lang: Lang): string {

@@ -8,10 +8,7 @@ import { decodeMarkingInvalid, malformedTextFields } from '../lib/utf8';
 
 const JSON_TYPE = /^application\/([a-z-.]+\+)?json(;|$)/i;
 
-const texts = {
-  'zh-CN': '{field}：包含无效的文本（孤立的 UTF-16 代理项或不是 UTF-8 的字节），未保存任何内容',
-  en: '{field} is not valid text (a lone UTF-16 surrogate or bytes that are not UTF-8); nothing was saved',
-} as const;
+const texts = messages.INVALID_TEXT;
 
 /** A body nested deeper than MAX_JSON_DEPTH, refused before anything recurses into it. */
 function tooDeep(lang: Lang) {

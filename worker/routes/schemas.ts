@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { errorStatus } from '../lib/errors';
+import { messages } from '../lib/messages';
 import { passwordProblem, passwordTexts } from '../lib/password-policy';
 import { oneLine } from '../lib/text';
 
@@ -64,10 +65,7 @@ export const changesSomething = [
     // Only a body that is otherwise valid: `{"email": …}` is an unknown field, not an empty change.
     when: (payload: { issues: unknown[] }) => payload.issues.length === 0,
     params: {
-      i18n: {
-        'zh-CN': '请求没有任何要修改的字段，未做任何更改',
-        en: 'names no field to change; nothing was written',
-      },
+      i18n: messages.NOTHING_TO_CHANGE,
     },
   },
 ] as const;

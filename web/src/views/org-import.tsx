@@ -1,10 +1,20 @@
 import { useState } from 'preact/hooks';
+import { format } from '../../../worker/lib/i18n';
+import { messages } from '../../../worker/lib/messages';
 import { parseCsv } from '../../../worker/services/org/csv';
 import { apiHeaders, failureOf } from '../api';
 import { failureText } from '../errors';
-import { hasText, t } from '../i18n';
+import { hasText, lang, t } from '../i18n';
 import { loadEmployees } from '../org-api';
 import { useLoad } from '../ui/kit';
+
+interface Issue {
+  line: number;
+  field: string;
+  code: string;
+  message: string;
+  params?: Record<string, string | number>;
+}
 
 interface ImportResult {
   dryRun: boolean;
@@ -12,7 +22,7 @@ interface ImportResult {
   creates: number;
   updates: number;
   unchanged: number;
-  errors: { line: number; field: string; code: string; message: string }[];
+  errors: Issue[];
 }
 
 const TEMPLATE =
@@ -27,8 +37,19 @@ function decode(bytes: Uint8Array): string {
   }
 }
 
-/** "第 3 行「部门」：没有这个部门" → "没有这个部门": the line and the column have their own cells. */
-const issueText = (m: string) => m.replace(/^第 \d+ 行「[^」]*」：/, '').replace(/^line \d+, [^:]+: /, '');
+const catalogue = messages as Record<string, Record<'zh-CN' | 'en', string> | undefined>;
+/**
+ * The problem in the current language, worded again from its code and values by the API's own
+ * catalogue (worker/lib/messages.ts), so results on screen follow a change of language; the line
+ * and the column have their own cells. A problem without values keeps the API's words.
+ */
+function issueText(e: Issue) {
+  const entry =
+    catalogue[`IMPORT_${e.code}`] ??
+    catalogue[`TEXT_${e.code}`] ??
+    (e.code === 'employee_no_retired' ? catalogue.EMPLOYEE_NO_RETIRED : undefined);
+  return entry && e.params ? format(entry[lang.value], e.params) : e.message;
+}
 const columnName = (field: string) =>
   hasText(`col_${field}`) ? t(`col_${field}` as 'col_name') : t('fileWide');
 
@@ -155,7 +176,7 @@ export function EmployeeImport() {
           </p>
           {fileErrors.map((e) => (
             <p class="error" key={e.code + e.field}>
-              {`${columnName(e.field)}：${issueText(e.message)}`}
+              {t('labelled', { label: columnName(e.field), value: issueText(e) })}
             </p>
           ))}
           <div class="scroll">
@@ -180,9 +201,9 @@ export function EmployeeImport() {
                       <td>
                         {errs.length > 0
                           ? errs.map((e) => (
-                              <div
-                                key={e.field + e.code}
-                              >{`${columnName(e.field)}：${issueText(e.message)}`}</div>
+                              <div key={e.field + e.code}>
+                                {t('labelled', { label: columnName(e.field), value: issueText(e) })}
+                              </div>
                             ))
                           : known.has(no)
                             ? t('rowUpdate')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messages } from '../../lib/messages';
 import { oneLine } from '../../lib/text';
 import { decimalPlaces } from './decimal';
 
@@ -27,7 +28,7 @@ function twoDecimals(lo: number, hi: number) {
     .max(hi)
     .refine((x) => decimalPlaces(x) <= 2, {
       message: 'must have at most 2 decimals',
-      params: { i18n: { 'zh-CN': '最多保留 2 位小数', en: 'must have at most 2 decimals' } },
+      params: { i18n: messages.TWO_DECIMALS },
     });
 }
 

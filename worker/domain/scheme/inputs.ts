@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messages } from '../../lib/messages';
 import { multiLine, oneLine } from '../../lib/text';
 import { keySchema } from './content';
 
@@ -81,10 +82,7 @@ export const recordInputsSchema = z
     // Only a body that is otherwise valid: an unknown field is its own 400.
     when: (payload) => payload.issues.length === 0,
     params: {
-      i18n: {
-        'zh-CN': '没有要录入的内容：metrics、events、ratings、checks 至少一项不能为空',
-        en: 'records nothing: at least one of metrics, events, ratings, checks must be non-empty',
-      },
+      i18n: messages.INPUTS_EMPTY,
     },
   });
 

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { keyScopes } from '../../../db/schema';
 import { keyActions } from '../../access/policy';
 import { ADMINS } from '../../access/roles';
+import { messages } from '../../lib/messages';
 import { oneLine } from '../../lib/text';
 import { createKey, getKey, handOverKey, listKeys, revokeKey } from '../../services/api-keys';
 import { scopeOf } from '../../services/scope';
@@ -41,7 +42,7 @@ const createBody = z
     expiresAt: z.iso
       .datetime()
       .refine((v) => Date.parse(v) > Date.now(), {
-        params: { i18n: { 'zh-CN': '过期时间必须晚于现在', en: 'must be in the future' } },
+        params: { i18n: messages.KEY_EXPIRY_PAST },
       })
       .optional(),
   })

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { keyScopes, roles } from '../../../db/schema';
+import { messages } from '../../lib/messages';
 import { oneLine } from '../../lib/text';
 import { email, isoTime, password, personName } from '../../routes/schemas';
 
@@ -31,7 +32,7 @@ export const passwordChangeBody = z
   // The same password again would leave whoever set it still knowing it.
   .refine((b) => b.newPassword !== b.currentPassword, {
     path: ['newPassword'],
-    params: { i18n: { 'zh-CN': '新密码不能与当前密码相同', en: 'must differ from the current password' } },
+    params: { i18n: messages.PASSWORD_SAME_AGAIN },
   })
   .openapi('PasswordChange');
 

@@ -75,6 +75,10 @@ const importIssue = z.object({
     .openapi({ description: 'employeeNo, name, department, position, supervisorEmail, active …' }),
   code: z.string(),
   message: z.string(),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .openapi({ description: "The message's values, to word it again in another language (by code)" }),
 });
 export const importResultSchema = z
   .object({

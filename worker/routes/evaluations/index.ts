@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { evaluationStatusValues } from '../../../db/schema';
 import { EVERYONE } from '../../access/roles';
 import { recordInputsSchema } from '../../domain/scheme';
+import { messages } from '../../lib/messages';
 import { oneLine } from '../../lib/text';
 import { addInputs, removeInput } from '../../services/evaluations/inputs';
 import { getEvaluation, listEvaluations } from '../../services/evaluations/read';
@@ -39,7 +40,7 @@ const list = defineRoute({
       .refine((q) => q.sort !== 'rank' || q.periodId !== undefined, {
         path: ['periodId'],
         params: {
-          i18n: { 'zh-CN': '按排名排序时必须指定考核周期', en: 'is required with sort=rank' },
+          i18n: messages.RANK_NEEDS_PERIOD,
         },
       }),
   },

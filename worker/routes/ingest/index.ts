@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ADMINS } from '../../access/roles';
 import { eventCountSchema, evidenceSchema, inputValueSchema, keySchema } from '../../domain/scheme';
+import { messages } from '../../lib/messages';
 import { oneLine } from '../../lib/text';
 import { type IngestResult, type IngestRow, ingest, ingestAnswer } from '../../services/evaluations/ingest';
 import { claimIdempotencyKey } from '../../services/idempotency';
@@ -32,10 +33,7 @@ const row = z
       ctx.addIssue({
         code: 'custom',
         params: {
-          i18n: {
-            'zh-CN': '每行须有 value（指标值）或 rule（事件）之一，且只能有一个',
-            en: 'needs exactly one of value (a metric) or rule (an event)',
-          },
+          i18n: messages.INGEST_VALUE_OR_RULE,
         },
       });
       return;
@@ -48,10 +46,7 @@ const row = z
           code: 'custom',
           path: [field],
           params: {
-            i18n: {
-              'zh-CN': `指标值（value）行不能带 ${field}：${field} 只用于事件（rule）行；请把月度数值直接写在 value 中`,
-              en: `is for events (rows with rule) only; a metric row carries the month's figure in value`,
-            },
+            i18n: messages[field === 'count' ? 'INGEST_METRIC_NO_COUNT' : 'INGEST_METRIC_NO_EVIDENCE'],
           },
         });
       }

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { reportFormats, reportKinds, reportStatuses } from '../../../db/schema';
 import type { Texts } from '../../lib/i18n';
+import { messages } from '../../lib/messages';
 import { oneLine } from '../../lib/text';
 import { isoTime } from '../schemas';
 
@@ -11,14 +12,11 @@ const monthKey = z
 
 // Each text follows the field's name (fieldIssues prefixes it: `periodId：…`, `periodId …`).
 const needs: Record<string, Texts> = {
-  periodId: { 'zh-CN': '此类报表需要指定考核周期', en: 'is required for this kind of report' },
-  months: {
-    'zh-CN': '考核历史需要 YYYY-MM 格式的月份',
-    en: 'must be a month (YYYY-MM) for employee-history',
-  },
-  times: { 'zh-CN': '审计日志需要 ISO 8601 时间', en: 'must be an ISO 8601 date-time for audit-log' },
-  order: { 'zh-CN': '不能晚于 to', en: 'must not be after to' },
-  unused: { 'zh-CN': '此类报表不使用这个字段', en: 'is not used by this kind of report' },
+  periodId: messages.REPORT_NEEDS_PERIOD,
+  months: messages.REPORT_NEEDS_MONTHS,
+  times: messages.REPORT_NEEDS_TIMES,
+  order: messages.REPORT_FROM_AFTER_TO,
+  unused: messages.REPORT_FIELD_UNUSED,
 };
 
 /**

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { schemeStatusValues, schemeVersionStatusValues } from '../../../db/schema';
 import { schemeContentSchema, templates } from '../../domain/scheme';
+import { messages } from '../../lib/messages';
 import { multiLine, oneLine } from '../../lib/text';
 import { idParam, isoTime } from '../schemas';
 
@@ -94,10 +95,7 @@ export const createBody = z
         path: ['fromTemplate'],
         message: 'give either content or fromTemplate, not both',
         params: {
-          i18n: {
-            'zh-CN': '不能同时提供 content 和 fromTemplate',
-            en: 'give either content or fromTemplate, not both',
-          },
+          i18n: messages.SCHEME_CONTENT_OR_TEMPLATE,
         },
       });
     }
@@ -107,7 +105,7 @@ export const createBody = z
         path: ['name'],
         message: 'is required',
         params: {
-          i18n: { 'zh-CN': '必填（除非使用模板）', en: 'is required (unless fromTemplate is given)' },
+          i18n: messages.SCHEME_NAME_REQUIRED,
         },
       });
     }

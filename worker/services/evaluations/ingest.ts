@@ -8,6 +8,7 @@ import type { EvaluationInputs } from '../../domain/scheme';
 import { type SchemeError, schemeErrorMessage } from '../../domain/scheme';
 import { ApiError, type FieldIssue } from '../../lib/errors';
 import { format, type Lang, type Texts } from '../../lib/i18n';
+import { messages } from '../../lib/messages';
 import type { Claim } from '../idempotency';
 import type { Scope } from '../scope';
 import { etagOf } from './etag';
@@ -29,36 +30,17 @@ export type IngestRow =
 
 /** Why a row cannot land on an evaluation, in the caller's language; `{row}` is the row's label. */
 const rowTexts = {
-  unknown_employee: {
-    'zh-CN': '{row}的工号无效：没有工号为 {employeeNo} 的员工',
-    en: '{field}: no employee has 工号 {employeeNo}',
-  },
-  unknown_period: {
-    'zh-CN': '{row}的考核周期无效：{period} 尚未开启',
-    en: '{field}: the period {period} has not been opened',
-  },
-  no_evaluation: {
-    'zh-CN': '{row}：员工 {employeeNo} 在 {period} 没有考核（开启周期后才入职，或没有适用的方案）',
-    en: '{field}: {employeeNo} has no evaluation in {period} (joined after it opened, or had no scheme)',
-  },
-  employee_inactive: {
-    'zh-CN': '{row}：员工 {employeeNo} 已停用（离职），不再接收新的输入',
-    en: '{field}: the employee {employeeNo} is deactivated (left) and takes no new inputs',
-  },
-  inputs_locked: {
-    'zh-CN': '{row}：员工 {employeeNo} 在 {period} 的考核状态为「{status}」，只有草稿可以修改输入',
-    en: '{field}: the evaluation of {employeeNo} in {period} is {status}; inputs change only while it is a draft',
-  },
+  unknown_employee: messages.INGEST_unknown_employee,
+  unknown_period: messages.INGEST_unknown_period,
+  no_evaluation: messages.INGEST_no_evaluation,
+  employee_inactive: messages.INGEST_employee_inactive,
+  inputs_locked: messages.INGEST_inputs_locked,
   // For a caller who may not read employees: the same answer whether the 工号 exists or not.
-  not_accepting: {
-    'zh-CN':
-      '{row}：工号 {employeeNo} 在 {period} 没有可以录入数据的考核（工号不存在、没有考核，或考核已不是草稿）',
-    en: '{field}: {employeeNo} has no evaluation open for input in {period} (no such 工号, no evaluation, or no longer a draft)',
-  },
+  not_accepting: messages.INGEST_not_accepting,
 } satisfies Record<string, Texts>;
 
 /** `rows[536]` → 第537行 (a person counts from 1; the field keeps the index). */
-const rowLabel = (index: number, lang: Lang) => (lang === 'en' ? `rows[${index}]` : `第${index + 1}行`);
+const rowLabel = (index: number, lang: Lang) => format(messages.ROW_LABEL[lang], { index, n: index + 1 });
 
 function rowIssue(
   lang: Lang,
@@ -75,7 +57,8 @@ function rowIssue(
 function rowSchemeMessage(e: SchemeError, index: number, rest: string, lang: Lang): string {
   if (lang === 'en') return schemeErrorMessage({ ...e, field: `rows[${index}]${rest}` }, lang);
   // 第538行的规则（rule）无效：…
-  return `${rowLabel(index, lang)}的${schemeErrorMessage({ ...e, field: rest.slice(1) || 'indicator' }, lang)}`;
+  const issue = schemeErrorMessage({ ...e, field: rest.slice(1) || 'indicator' }, lang);
+  return format(messages.ROW_SCHEME_ISSUE[lang], { row: rowLabel(index, lang), issue });
 }
 
 interface Group {

@@ -4,6 +4,7 @@ import { throughKey } from '../../access/policy';
 import { chunk, IDS_PER_STATEMENT } from '../../data/limits';
 import type { EvaluationInputs } from '../../domain/scheme';
 import type { FieldIssue } from '../../lib/errors';
+import { messages } from '../../lib/messages';
 import { invalid, issue } from '../org/issues';
 import type { Scope } from '../scope';
 import { changeEvaluation } from './store';
@@ -11,14 +12,8 @@ import { changeEvaluation } from './store';
 export { publicInput } from '../../domain/evaluation/aggregate';
 
 const raterTexts = {
-  person: {
-    'zh-CN': '人工录入的评分，评分人就是录入者本人，不能代他人评分',
-    en: 'must be yours: a person records their own ratings; only a system may name another rater',
-  },
-  unknown: {
-    'zh-CN': '本企业没有这个用户（{raterId}）',
-    en: 'is not a user of this company ({raterId})',
-  },
+  person: messages.RATER_person,
+  unknown: messages.RATER_unknown,
 };
 
 /**

@@ -3,7 +3,8 @@ import type { Refusal } from '../../domain/evaluation/aggregate';
 import type { Action } from '../../domain/evaluation/workflow';
 import { schemeErrorMessage } from '../../domain/scheme';
 import { ApiError } from '../../lib/errors';
-import type { Lang, Texts } from '../../lib/i18n';
+import { format, type Lang, type Texts } from '../../lib/i18n';
+import { messages } from '../../lib/messages';
 import type { Scope } from '../scope';
 
 /** The step's name in TRANSITION_NOT_ALLOWED, as the API has always said it. */
@@ -50,12 +51,12 @@ export async function refusalError(scope: Scope, refusal: Refusal): Promise<ApiE
     case 'inputs_invalid':
       return new ApiError('VALIDATION_FAILED', { details: schemeIssues(refusal, scope.lang) });
     case 'rated_twice': {
-      const text: Texts = {
-        'zh-CN': `${refusal.field}：同一评分人对指标 ${refusal.indicator} 只能有一个评分（新的评分会替换旧的，请只发送一个）`,
-        en: `${refusal.field}: one rater has one rating per indicator (${refusal.indicator}); a new one replaces theirs, so send one`,
-      };
+      const text = format(messages.RATED_TWICE[scope.lang], {
+        field: refusal.field,
+        indicator: refusal.indicator,
+      });
       return new ApiError('VALIDATION_FAILED', {
-        details: [{ field: refusal.field, code: 'rated_twice', message: text[scope.lang] }],
+        details: [{ field: refusal.field, code: 'rated_twice', message: text }],
       });
     }
     case 'missing_required':
@@ -72,11 +73,8 @@ export async function refusalError(scope: Scope, refusal: Refusal): Promise<ApiE
       return new ApiError('VALIDATION_FAILED', {
         details: refusal.ids.map(({ id, index }) => {
           const field = `${refusal.field}[${index}]`;
-          const text: Texts = {
-            'zh-CN': `${field}：这份考核没有 ${id} 这条输入`,
-            en: `${field}: ${id} is not an input of this evaluation`,
-          };
-          return { field, code: 'unknown_input', message: text[scope.lang] };
+          const text = format(messages.UNKNOWN_INPUT[scope.lang], { field, id });
+          return { field, code: 'unknown_input', message: text };
         }),
       });
     case 'input_not_found':

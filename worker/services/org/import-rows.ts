@@ -1,4 +1,5 @@
 import { format, type Lang, type Texts } from '../../lib/i18n';
+import { messages } from '../../lib/messages';
 import { refusedCharacter, textTexts } from '../../lib/text';
 import type { CsvRecord } from './csv';
 import { EMPLOYEE_NO } from './issues';
@@ -22,44 +23,25 @@ export interface ImportIssue {
   field: string;
   code: string;
   message: string;
+  /** What the message was filled with: the dashboard words it again when the language changes. */
+  params?: Record<string, string | number>;
 }
 
 export const rowTexts = {
-  required: { 'zh-CN': '必填', en: 'is required' },
-  employeeNo: {
-    'zh-CN': '工号「{value}」只能包含字母、数字、点、下划线和连字符，最长 32 个字符',
-    en: '"{value}" may only hold letters, digits, dots, underscores and hyphens, at most 32 characters',
-  },
-  tooLong: { 'zh-CN': '不能超过 {n} 个字符', en: 'must be at most {n} characters' },
-  unknownDepartment: { 'zh-CN': '没有名为「{value}」的部门', en: 'no department is named "{value}"' },
-  unknownPosition: { 'zh-CN': '没有名为「{value}」的岗位', en: 'no position is named "{value}"' },
-  unknownSupervisor: {
-    'zh-CN': '没有邮箱为 {value} 的主管用户',
-    en: 'no user with the supervisor role has the e-mail {value}',
-  },
-  badActive: {
-    'zh-CN': '应为 是/否/true/false/1/0，而不是「{value}」',
-    en: 'must be 是/否/true/false/1/0, not "{value}"',
-  },
-  duplicate: {
-    'zh-CN': '工号 {value} 在文件中重复：第 {first} 行和第 {line} 行',
-    en: '{value} appears twice in the file: lines {first} and {line}',
-  },
-  extraCells: { 'zh-CN': '此行比表头多出单元格：{value}', en: 'has more cells than the header: {value}' },
-  unknownColumn: {
-    'zh-CN': '无法识别的列「{value}」；可用的列：工号、姓名、部门、岗位、上级、在职',
-    en: 'unknown column "{value}"; the columns are employeeNo, name, department, position, supervisorEmail, active',
-  },
-  duplicateColumn: { 'zh-CN': '列「{value}」出现了两次', en: 'the column "{value}" appears twice' },
-  missingColumn: { 'zh-CN': '缺少必需的列「{value}」', en: 'the required column "{value}" is missing' },
-  unclosed_quote: {
-    'zh-CN': '引号没有闭合（从此行开始）',
-    en: 'a quoted field starting on this line is never closed',
-  },
-  text_after_quote: {
-    'zh-CN': '引号闭合后、逗号之前还有其他字符',
-    en: 'there are characters between a closing quote and the next comma',
-  },
+  required: messages.IMPORT_required,
+  employeeNo: messages.IMPORT_employeeNo,
+  tooLong: messages.IMPORT_tooLong,
+  unknownDepartment: messages.IMPORT_unknownDepartment,
+  unknownPosition: messages.IMPORT_unknownPosition,
+  unknownSupervisor: messages.IMPORT_unknownSupervisor,
+  badActive: messages.IMPORT_badActive,
+  duplicate: messages.IMPORT_duplicate,
+  extraCells: messages.IMPORT_extraCells,
+  unknownColumn: messages.IMPORT_unknownColumn,
+  duplicateColumn: messages.IMPORT_duplicateColumn,
+  missingColumn: messages.IMPORT_missingColumn,
+  unclosed_quote: messages.IMPORT_unclosed_quote,
+  text_after_quote: messages.IMPORT_text_after_quote,
   // A cell holds one line of text, as a name does through the API (line_break, bidi_control …).
   ...textTexts,
 } satisfies Record<string, Texts>;
@@ -74,8 +56,8 @@ export function rowIssue(
   shown = field,
 ): ImportIssue {
   const text = format(rowTexts[code][lang], { line, ...params });
-  const message = lang === 'en' ? `line ${line}, ${shown}: ${text}` : `第 ${line} 行「${shown}」：${text}`;
-  return { line, field, code, message };
+  const message = format(messages.IMPORT_ISSUE[lang], { line, field: shown, text });
+  return { line, field, code, message, params: { line, ...params } };
 }
 
 /** Where each known column is in the header, and every problem of the header itself. */

@@ -5,7 +5,9 @@ import { type AuditChange, commit, type Statement } from '../../audit/commit';
 import { isUniqueViolation } from '../../data/constraint';
 import { chunk, rowsPerInsert } from '../../data/limits';
 import { ApiError } from '../../lib/errors';
+import { format } from '../../lib/i18n';
 import { newId } from '../../lib/ids';
+import { messages } from '../../lib/messages';
 import { nowIso } from '../../lib/time';
 import type { Scope } from '../scope';
 import { CsvSyntaxError, decodeCsv, parseCsv } from './csv';
@@ -123,8 +125,18 @@ async function prepare(scope: Scope, header: Header, data: { line: number; cells
       params: { employeeNo: c.employeeNo },
     });
     const said = text.localized(scope.lang);
-    const message = scope.lang === 'en' ? `line ${line}, 工号: ${said}` : `第 ${line} 行「工号」：${said}`;
-    out.errors.push({ line, field: 'employeeNo', code: 'employee_no_retired', message });
+    const message = format(messages.IMPORT_ISSUE[scope.lang], {
+      line,
+      field: messages.COLUMN_employeeNo[scope.lang],
+      text: said,
+    });
+    out.errors.push({
+      line,
+      field: 'employeeNo',
+      code: 'employee_no_retired',
+      message,
+      params: { employeeNo: c.employeeNo },
+    });
   }
   return out;
 }
