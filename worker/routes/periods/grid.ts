@@ -12,7 +12,8 @@ import { idParam } from '../schemas';
 const tags = ['Periods'];
 // The people who enter a month's values, and systems that may write evaluations.
 const entry = ['owner', 'admin', 'supervisor'] as const;
-const read = { roles: entry, scopes: ['evaluations:read', 'evaluations:write'] } as const;
+// An auditor reads the grid too (no cell is theirs to write).
+const read = { roles: [...entry, 'auditor'], scopes: ['evaluations:read', 'evaluations:write'] } as const;
 const write = { roles: entry, scopes: ['evaluations:write'] } as const;
 
 const gridColumnSchema = z
