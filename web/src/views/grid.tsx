@@ -164,10 +164,11 @@ export function GridView() {
     setIssues(new Map());
     try {
       const done = await saveGrid(p.id, todo.rows);
+      // The typed values give way to the saved ones only once those are read back.
+      await grid.reload();
       setEdits(new Map());
       setNote([]);
       setSaved(t('gridSaved', { rows: done.saved, cells: todo.count }));
-      await grid.reload();
     } catch (err) {
       // Nothing was saved: what was typed stays, and each refused row or cell says why.
       setFailed(err);
@@ -300,7 +301,16 @@ export function GridView() {
             >
               {t('gridSave', { n: todo.count })}
             </button>
-            <button type="button" id="grid-reload" onClick={() => void grid.reload()}>
+            <button
+              type="button"
+              id="grid-reload"
+              onClick={() => {
+                // Fresh revisions; what was typed stays, the old refusals go.
+                setIssues(new Map());
+                setFailed(null);
+                void grid.reload();
+              }}
+            >
               {t('gridReload')}
             </button>
             {edits.size > 0 && (
