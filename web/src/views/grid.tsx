@@ -22,7 +22,8 @@ const unit = (c: GridColumn) =>
       ? t('gridUnitPoints', { scale: c.scale ?? '' })
       : t('gridUnitCount');
 
-function problemText(p: CellProblem): string {
+/** What is wrong with a typed value, in words (the grid's cells and the single-value form). */
+export function problemText(p: CellProblem): string {
   if (p.code === 'rate_ambiguous') {
     return t('cell_rate_ambiguous', { text: p.text, percent: p.percent });
   }
