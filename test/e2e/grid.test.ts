@@ -104,6 +104,8 @@ describe('the scoring grid', () => {
     expect(own.inputs.find((i: any) => i.indicator === 'reply_in_30min').value).toBe(0.965);
     await page.locator('#grid tr[data-employee="KF003"] a').click();
     await expect.poll(() => page.locator('#inputs').textContent()).toContain('业务考核书面考试');
+    // The rate reads in percent there too, as it was typed.
+    expect(await page.locator('#inputs').textContent()).toContain('30分钟内回复率 · 89%');
     expect(await page.locator('#total').textContent()).not.toMatch(/^0 /);
     watch.assertClean();
     await page.close();
