@@ -135,6 +135,14 @@ describe('the scoring grid', () => {
     const stale = page.locator('#grid tr[data-employee="KF002"] td .error');
     await expect.poll(() => stale.textContent()).toContain('已被他人修改');
     expectClean(await page.locator('#grid-failure').textContent());
+    // Switching language re-words what is on screen.
+    await page.locator('#lang').click();
+    await expect.poll(() => stale.textContent()).toContain('Someone else changed this row');
+    expectClean(await page.locator('#grid-failure').textContent(), 'en');
+    expect(await page.locator('#grid-failure').textContent()).toBe(
+      'Nothing was saved: see the rows and cells marked in the grid',
+    );
+    await page.locator('#lang').click();
     const before = await m.hr.must('GET', `/evaluations/${items[0].id}`);
     expect(before.inputs, 'KF001 got nothing either').toEqual([]);
 

@@ -47,4 +47,29 @@ export const gridTexts = {
     'The header “{header}” names no indicator; that column was left out',
   ],
   paste_outside: ['第 {line} 行超出了表格，未粘贴', 'Line {line} falls outside the grid and was left out'],
+  gridNothingSaved: [
+    '没有保存任何单元格：请看表格中标出的行和单元格',
+    'Nothing was saved: see the rows and cells marked in the grid',
+  ],
+  grid_stale: [
+    '这一行已被他人修改，未保存。请点「重新读取」，核对后再保存',
+    'Someone else changed this row, so nothing was saved. Reload, check, and save again',
+  ],
+  grid_wrong_state: [
+    '考核状态为「{status}」，只有草稿可以录入',
+    'The evaluation is {status}; only a draft takes inputs',
+  ],
+  grid_not_found: [
+    '这一行不是本月您能看到的考核',
+    'This row is not an evaluation of this month that you can see',
+  ],
+  grid_not_allowed: ['您不能为这名员工录入', 'You may not enter values for this employee'],
+  grid_own_evaluation: [
+    '这是您本人的考核，不能自己录入',
+    'This is your own evaluation; nobody enters values on their own',
+  ],
+  grid_employee_inactive: [
+    '员工已停用（离职），不再接收新的输入',
+    'The employee is deactivated (left) and takes no new inputs',
+  ],
 } satisfies Record<string, readonly [string, string]>;

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiFailure } from '../api';
 import { failureText, humanize } from '../errors';
+import { statusName } from '../format';
 import { type Grid, type GridColumn, type GridRow, loadGrid, saveGrid } from '../grid-api';
 import { type CellProblem, cellText, type PasteProblem, parseCell, placePaste } from '../grid-paste';
 import { t } from '../i18n';
@@ -39,21 +40,39 @@ function pasteProblemText(p: PasteProblem): string {
 
 interface GridIssue {
   field: string;
+  code: string;
   message: string;
   evaluationId?: string;
   indicator?: string;
+  currentRevision?: number;
 }
 
-/** The API's refusal of a save, by cell or row. */
-function issuesOf(err: unknown): Map<string, string> {
-  const out = new Map<string, string>();
+/** The API's refusal of a save, by cell or row, kept as issues so they re-render in either language. */
+function issuesOf(err: unknown): Map<string, GridIssue> {
+  const out = new Map<string, GridIssue>();
   if (!(err instanceof ApiFailure)) return out;
   for (const d of err.details as GridIssue[]) {
     if (!d.evaluationId) continue;
-    const at = d.indicator ? cellId(d.evaluationId, d.indicator) : rowId(d.evaluationId);
-    out.set(at, humanize(d.message));
+    out.set(d.indicator ? cellId(d.evaluationId, d.indicator) : rowId(d.evaluationId), d);
   }
   return out;
+}
+
+/** A row's refusal in the reader's language; a cell's in the API's words (the grid checks values first). */
+function issueText(issue: GridIssue, row: GridRow): string {
+  switch (issue.code) {
+    case 'stale_revision':
+      return t('grid_stale');
+    case 'wrong_state':
+      return t('grid_wrong_state', { status: statusName(row.status) });
+    case 'not_found':
+    case 'not_allowed':
+    case 'own_evaluation':
+    case 'employee_inactive':
+      return t(`grid_${issue.code}`);
+    default:
+      return humanize(issue.message);
+  }
 }
 
 const editable = (r: GridRow, key: string) => r.allowedActions.includes('record') && key in r.cells;
@@ -88,7 +107,7 @@ export function GridView() {
   const deps = useLoad(() => loadDepartments().catch(() => []), []);
   const grid = useLoad(async () => (p ? loadGrid(p.id, department || undefined) : null), [p?.id, department]);
   const [edits, setEdits] = useState<Map<string, string>>(new Map());
-  const [issues, setIssues] = useState<Map<string, string>>(new Map());
+  const [issues, setIssues] = useState<Map<string, GridIssue>>(new Map());
   const [note, setNote] = useState<string[]>([]);
   const [saved, setSaved] = useState('');
   const [busy, setBusy] = useState(false);
@@ -239,7 +258,8 @@ export function GridView() {
               </thead>
               <tbody>
                 {g.rows.map((r, i) => {
-                  const rowIssue = shownIssues.get(rowId(r.evaluationId));
+                  const found = shownIssues.get(rowId(r.evaluationId));
+                  const rowIssue = found ? issueText(found, r) : '';
                   return (
                     <tr key={r.evaluationId} data-employee={r.employeeNo} class={rowIssue ? 'bad' : ''}>
                       <td class="nowrap">{r.employeeNo}</td>
@@ -258,7 +278,8 @@ export function GridView() {
                         const text = typed ?? cellText(r.cells[c.key] ?? null, c.type);
                         const parsed = typed === undefined ? null : parseCell(typed, c);
                         const problem = parsed && 'problem' in parsed ? problemText(parsed.problem) : '';
-                        const message = problem || shownIssues.get(at) || '';
+                        const cellIssue = shownIssues.get(at);
+                        const message = problem || (cellIssue ? issueText(cellIssue, r) : '');
                         const canWrite = editable(r, c.key);
                         return (
                           <td key={c.key} class={`num${message ? ' bad' : ''}`}>
@@ -338,7 +359,7 @@ export function GridView() {
         )}
         {failed ? (
           <p class="error" role="alert" id="grid-failure">
-            {failureText(failed)}
+            {issues.size > 0 ? t('gridNothingSaved') : failureText(failed)}
           </p>
         ) : null}
       </section>
