@@ -6,6 +6,7 @@ import { ConfirmDialog, Loading } from './ui/kit';
 import { AuditView } from './views/audit';
 import { EvaluationView } from './views/evaluation';
 import { EvaluationsView } from './views/evaluations';
+import { GridView } from './views/grid';
 import { KeysView } from './views/keys';
 import { LoginView, SignupView } from './views/login';
 import { MyMonthsView } from './views/my-months';
@@ -27,6 +28,7 @@ function Routed() {
     return <MyMonthsView />;
   }
   if (first === 'evaluations') return <EvaluationsView />;
+  if (first === 'grid') return <GridView />;
   if (first === 'reports') return <ReportsView />;
   if (first === 'audit' && canAudit()) return <AuditView />;
   if (isAdmin()) {

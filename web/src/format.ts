@@ -1,5 +1,6 @@
 import type { SchemeContent } from '../../worker/domain/scheme';
 import type { Input, Status } from './evaluation-api';
+import { percentText } from './grid-paste';
 import { currentLang, hasText, t } from './i18n';
 
 const yuanFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -50,12 +51,15 @@ export function evidenceText(e: Input['evidence']): string {
     .join(' · ');
 }
 
-/** The value column: a metric's value, an event's count, a rating, a check's passed items. */
-export function inputValue(i: Input): string {
+/** The value column: a metric's value (a rate in percent), an event's count, a rating, a check's passed items. */
+export function inputValue(i: Input, content?: SchemeContent): string {
   if (i.kind === 'event') return t('times', { n: i.count ?? 1 });
   if (i.kind === 'check') return t('passedItems', { n: i.passed?.length ?? 0 });
+  if (i.value === null) return '';
   // Integrators send binary floats (0.9450000000000001); ten significant digits say the same.
-  return i.value === null ? '' : String(Number(i.value.toPrecision(10)));
+  const value = Number(i.value.toPrecision(10));
+  const rate = content?.indicators.find((x) => x.key === i.indicator)?.type === 'ratio';
+  return rate ? `${percentText(value)}%` : String(value);
 }
 
 /** One line naming an input, for lists of ticks: "话务质量 · 未报工号 ×2 · 录音 REC-9". */
@@ -63,7 +67,7 @@ export function describeInput(content: SchemeContent | undefined, i: Input): str
   return [
     indicatorName(content, i.indicator),
     ruleName(content, i.indicator, i.rule),
-    inputValue(i),
+    inputValue(i, content),
     evidenceText(i.evidence),
   ]
     .filter(Boolean)

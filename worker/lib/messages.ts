@@ -588,6 +588,55 @@ export const messages = {
   },
   ROW_LABEL: { 'zh-CN': '第{n}行', en: 'rows[{index}]' },
   ROW_SCHEME_ISSUE: { 'zh-CN': '{row}的{issue}', en: '{row}: {issue}' },
+  // The scoring grid (PUT /periods/{id}/grid): the whole answer, then one line per row or cell.
+  GRID_CONFLICT: {
+    'zh-CN': '没有保存任何单元格：有的行已被他人修改或不能录入，请看标出的行',
+    en: 'Nothing was saved: some rows were changed by someone else or cannot take inputs; see the marked rows',
+  },
+  GRID_INVALID: {
+    'zh-CN': '没有保存任何单元格：有的数值不对，请看标出的单元格',
+    en: 'Nothing was saved: some values are wrong; see the marked cells',
+  },
+  GRID_STALE: {
+    'zh-CN': '{employee}的考核已被他人修改（您看到的是第 {sent} 版，现在是第 {current} 版），请刷新后再录入',
+    en: "{employee}'s evaluation was changed by someone else (you saw revision {sent}, it is now {current}); reload and enter again",
+  },
+  GRID_ROW_NOT_FOUND: {
+    'zh-CN': '这一行不是本月您能看到的考核',
+    en: 'This row is not an evaluation of this month that you can see',
+  },
+  GRID_ROW_LOCKED: {
+    'zh-CN': '{employee}的考核状态为「{status}」，只有草稿可以录入',
+    en: "{employee}'s evaluation is {status}; only a draft takes inputs",
+  },
+  GRID_ROW_NOT_ALLOWED: {
+    'zh-CN': '您不能为{employee}录入',
+    en: 'You may not enter values for {employee}',
+  },
+  GRID_ROW_OWN: {
+    'zh-CN': '{employee}是您本人：不能为自己的考核录入',
+    en: '{employee} is you: nobody enters values on their own evaluation',
+  },
+  GRID_ROW_INACTIVE: {
+    'zh-CN': '{employee}已停用（离职），不再接收新的输入',
+    en: '{employee} is deactivated (left) and takes no new inputs',
+  },
+  GRID_NOT_A_COLUMN: {
+    'zh-CN': '{employee}的考核方案没有可录入数值的指标「{indicator}」',
+    en: "{employee}'s scheme has no indicator {indicator} that takes a value",
+  },
+  GRID_RATE_RANGE: {
+    'zh-CN': '「{indicator}」是比率，应在 0% 到 100% 之间，收到的是 {percent}%',
+    en: '{indicator} is a rate between 0% and 100%, not {percent}%',
+  },
+  GRID_RATING_RANGE: {
+    'zh-CN': '「{indicator}」的评分应在 0 到 {scale} 分之间，收到的是 {value}',
+    en: '{indicator} is rated from 0 to {scale} points, not {value}',
+  },
+  GRID_NEGATIVE: {
+    'zh-CN': '「{indicator}」不能为负数，收到的是 {value}',
+    en: '{indicator} must not be negative, not {value}',
+  },
 } satisfies Record<string, Texts>;
 
 export type MessageKey = keyof typeof messages;

@@ -34,9 +34,9 @@ async function rating(page: Page, indicator: string, value: string, scale: numbe
 export async function requiredInputs(page: Page, calls: string) {
   await metric(page, '电话接听量', calls);
   await metric(page, '工单办结量', '150');
-  await metric(page, '30分钟内回复率', '0.98');
-  await metric(page, '通话利用率', '0.85');
-  await metric(page, '报表按时提交率', '1');
+  await metric(page, '30分钟内回复率', '98');
+  await metric(page, '通话利用率', '85%');
+  await metric(page, '报表按时提交率', '100');
   await rating(page, '业务考核书面考试', '90', 100);
   await rating(page, '上级综合评分', '8', 10);
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkInputs, type EvaluationInputsInput, scoreEvaluation } from '../../../worker/domain/scheme';
+import {
+  checkInputs,
+  type EvaluationInputsInput,
+  schemeErrorMessage,
+  scoreEvaluation,
+} from '../../../worker/domain/scheme';
 import { checklist, deduction, inputs, line, quantity, rating, ratio, schemeWith, veto } from './fixtures';
 
 const scheme = schemeWith([
@@ -104,12 +109,20 @@ describe('checkInputs', () => {
     [
       'a ratio above 1',
       { metrics: [{ indicator: 'util', value: 1.01 }] },
-      { field: 'metrics[0].value', code: 'ratio_value_range', params: { value: 1.01 } },
+      {
+        field: 'metrics[0].value',
+        code: 'ratio_value_range',
+        params: { value: 1.01, name: 'util', percent: '101' },
+      },
     ],
     [
       'a negative ratio',
       { metrics: [{ indicator: 'util', value: -0.01 }] },
-      { field: 'metrics[0].value', code: 'ratio_value_range', params: { value: -0.01 } },
+      {
+        field: 'metrics[0].value',
+        code: 'ratio_value_range',
+        params: { value: -0.01, name: 'util', percent: '-1' },
+      },
     ],
     [
       'a negative quantity',
@@ -179,5 +192,22 @@ describe('checkInputs', () => {
       ['v', 0],
     ]);
     expect(line(r, 'util').missing).toBe(true);
+  });
+
+  it('says a rate out of range in percent, naming the indicator by its label, in both languages', () => {
+    const named = schemeWith([
+      ratio({ key: 'util', name: '通话利用率', points: 100, floor: 0.6, target: 0.9 }),
+    ]);
+    const [e] = checkInputs(named, inputs({ metrics: [{ indicator: 'util', value: 96 }] }));
+    expect(e?.params).toMatchObject({ name: '通话利用率', percent: '9600' });
+    const zh = schemeErrorMessage(e!, 'zh-CN');
+    expect(zh).toContain('「通话利用率」是比率，应在 0% 到 100% 之间');
+    expect(zh).toContain('96 是 9600%');
+    expect(zh).not.toContain('0 到 1');
+    const en = schemeErrorMessage(e!, 'en');
+    expect(en).toContain('通话利用率 is a rate between 0% and 100%, and 96 is 9600%');
+    // Exact: 0.0007 is 0.07%, not 0.07000000000000001%.
+    const [tiny] = checkInputs(named, inputs({ metrics: [{ indicator: 'util', value: -0.0007 }] }));
+    expect(tiny?.params?.percent).toBe('-0.07');
   });
 });

@@ -102,7 +102,7 @@ export const evaluationTexts = {
   recordMetric: ['录入指标值', 'Record a metric'],
   metricValue: ['数值', 'Value'],
   countHelp: ['本月实际数量，如接听电话数', 'This month’s count, e.g. calls answered'],
-  ratioHelp: ['比率写作小数，如 0.95 表示 95%', 'A ratio as a decimal: 0.95 is 95%'],
+  ratioHelp: ['比率按百分数录入，如 95 或 95%', 'A rate in percent, such as 95 or 95%'],
   recordEvent: ['记录事件', 'Record an event'],
   count: ['次数', 'Count'],
   recordingId: ['录音编号', 'Recording id'],

@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { evaluationTexts } from './evaluations';
 import { fieldTexts } from './fields';
+import { gridTexts } from './grid';
 import { orgTexts } from './org';
 import { restTexts } from './rest';
 import { schemeTexts } from './schemes';
@@ -15,6 +16,7 @@ const texts = {
   ...orgTexts,
   ...schemeTexts,
   ...evaluationTexts,
+  ...gridTexts,
   ...restTexts,
 } satisfies Record<string, readonly [string, string]>;
 export type TextKey = keyof typeof texts;

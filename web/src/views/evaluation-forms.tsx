@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { EvaluationInputsInput, Indicator, SchemeContent } from '../../../worker/domain/scheme';
 import { addInputs, type Detail } from '../evaluation-api';
+import { parseCell } from '../grid-paste';
 import { t } from '../i18n';
 import { FormError, FormScope } from '../ui/form';
 import { Select, TextInput } from '../ui/inputs';
 import { useAction } from '../ui/kit';
+import { problemText } from './grid';
 import { NumberInput } from './indicator-form';
 
 type Save = (d: Detail) => void;
@@ -29,18 +31,28 @@ function MetricForm({ d, content, onSaved }: { d: Detail; content: SchemeContent
   const list = byType(content, 'quantity', 'ratio');
   const [indicator, setIndicator] = useState(list[0]?.key ?? '');
   const [value, setValue] = useState(Number.NaN);
+  // A rate is typed in percent ("96", "96%") and sent as the exact fraction (grid-paste.ts).
+  const [rate, setRate] = useState('');
+  const [rateProblem, setRateProblem] = useState('');
   const r = useRecord(d, onSaved);
   if (list.length === 0) return null;
   const ind = list.find((i) => i.key === indicator);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (ind?.type !== 'ratio') {
+      void r.send({ metrics: [{ indicator, value }] }, () => setValue(Number.NaN));
+      return;
+    }
+    const parsed = parseCell(rate, { type: 'ratio', scale: null });
+    if (!('value' in parsed)) {
+      setRateProblem('problem' in parsed ? problemText(parsed.problem) : t('cell_not_a_number'));
+      return;
+    }
+    setRateProblem('');
+    void r.send({ metrics: [{ indicator, value: parsed.value }] }, () => setRate(''));
+  };
   return (
-    <form
-      id="metric-form"
-      class="card stack"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void r.send({ metrics: [{ indicator, value }] }, () => setValue(Number.NaN));
-      }}
-    >
+    <form id="metric-form" class="card stack" onSubmit={submit}>
       <h3>{t('recordMetric')}</h3>
       <FormScope failure={r.failure}>
         <Select
@@ -48,15 +60,37 @@ function MetricForm({ d, content, onSaved }: { d: Detail; content: SchemeContent
           name="metrics[0].indicator"
           value={indicator}
           options={options(list)}
-          onValue={setIndicator}
+          onValue={(v) => {
+            setIndicator(v);
+            setRateProblem('');
+          }}
         />
-        <NumberInput
-          label={t('metricValue')}
-          name="metrics[0].value"
-          value={value}
-          onValue={setValue}
-          help={ind?.type === 'ratio' ? t('ratioHelp') : t('countHelp')}
-        />
+        {ind?.type === 'ratio' ? (
+          <TextInput
+            label={t('metricValue')}
+            name="metrics[0].value"
+            inputMode="decimal"
+            value={rate}
+            onValue={(v) => {
+              setRate(v);
+              setRateProblem('');
+            }}
+            help={t('ratioHelp')}
+          />
+        ) : (
+          <NumberInput
+            label={t('metricValue')}
+            name="metrics[0].value"
+            value={value}
+            onValue={setValue}
+            help={t('countHelp')}
+          />
+        )}
+        {rateProblem && (
+          <p class="error" role="alert" id="rate-problem">
+            {rateProblem}
+          </p>
+        )}
         <button type="submit" class="primary" disabled={r.busy}>
           {t('save')}
         </button>

@@ -123,7 +123,7 @@ export function InputsList({
           {d.inputs.map((i) => (
             <li key={i.id} class={i.voided ? 'voided' : ''}>
               <span class="input-text">
-                {`${named('kind_', i.kind)} · ${indicatorName(content, i.indicator)}${i.rule ? ` · ${ruleName(content, i.indicator, i.rule)}` : ''} · ${inputValue(i)}`}
+                {`${named('kind_', i.kind)} · ${indicatorName(content, i.indicator)}${i.rule ? ` · ${ruleName(content, i.indicator, i.rule)}` : ''} · ${inputValue(i, content)}`}
                 {i.evidence && <span class="muted">{` · ${evidenceText(i.evidence)}`}</span>}
               </span>
               <span class="muted small">{` ${named('source_', i.source)} · ${when(i.createdAt)}`}</span>

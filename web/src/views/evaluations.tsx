@@ -92,7 +92,17 @@ export function EvaluationsView() {
   const canBulk = offered('submit') || offered('approve');
   const canLeave = rows.some((e) => allows(e, 'leave'));
   return (
-    <Page title={t('evaluations')} actions={<PeriodSelect periods={periods} />}>
+    <Page
+      title={t('evaluations')}
+      actions={
+        <div class="row wrap">
+          <PeriodSelect periods={periods} />
+          <a class="button" id="open-grid" href={p ? `#/grid?period=${p.id}` : '#/grid'}>
+            {t('grid')}
+          </a>
+        </div>
+      }
+    >
       {isAdmin() && (
         <PeriodAdmin
           period={p}

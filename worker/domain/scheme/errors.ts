@@ -86,9 +86,11 @@ const catalogue = {
     'zh-CN': '{field}超出范围：{value} 不在 0 到 {scale} 之间',
     en: '{field}: {value} is outside 0 to {scale}',
   },
+  // A rate travels as a fraction (96% is 0.96) but people think in percent: say both.
   ratio_value_range: {
-    'zh-CN': '{field}超出范围：比率 {value} 应在 0 到 1 之间',
-    en: '{field}: the ratio {value} must be between 0 and 1',
+    'zh-CN':
+      '{field}超出范围：「{name}」是比率，应在 0% 到 100% 之间，收到的 {value} 是 {percent}%（96% 应录入为 0.96）',
+    en: '{field}: {name} is a rate between 0% and 100%, and {value} is {percent}% (send 96% as 0.96)',
   },
   negative_quantity: { 'zh-CN': '{field}不能为负数：{value}', en: '{field} must not be negative: {value}' },
   duplicate_metric: {

@@ -1,4 +1,5 @@
 import type { Indicator, IndicatorType, SchemeContent } from './content';
+import { formatRational, int, mul, rational } from './decimal';
 import type { SchemeError, SchemeErrorCode } from './errors';
 import type { CheckInput, EvaluationInputs, EventInput, RatingInput } from './inputs';
 
@@ -26,6 +27,9 @@ export interface SortedInputs {
   byIndicator: Map<string, IndicatorInputs>;
   errors: SchemeError[];
 }
+
+/** A rate as people say it: 0.96 → "96", 96 → "9600" (exact: the decimal point moves). */
+const asPercent = (value: number) => formatRational(mul(rational(value), int(100)), 8);
 
 /**
  * Splits the inputs by indicator and reports each entry that does not fit the scheme. Scoring
@@ -66,7 +70,12 @@ export function sortInputs(content: SchemeContent, inputs: EvaluationInputs): So
     const ok =
       ind.type === 'quantity'
         ? m.value >= 0 || fail(`${at}.value`, 'negative_quantity', { value: m.value })
-        : (m.value >= 0 && m.value <= 1) || fail(`${at}.value`, 'ratio_value_range', { value: m.value });
+        : (m.value >= 0 && m.value <= 1) ||
+          fail(`${at}.value`, 'ratio_value_range', {
+            value: m.value,
+            name: ind.name,
+            percent: asPercent(m.value),
+          });
     if (!ok) return;
     if (slot(ind.key).metric !== null) {
       fail(`${at}.indicator`, 'duplicate_metric', { indicator: ind.key });

@@ -104,4 +104,16 @@ export const evaluationOperations = {
     '要么全部记录，要么都不记录。带 Idempotency-Key 可安全重试：重放返回第一次的结果且不再改动；同一个键配不同请求体为 422；第一次仍在处理时为 409。',
     'All or nothing. Send Idempotency-Key to retry safely: a replay answers the first result and changes nothing; the same key with another body is 422; while the first is still running, 409.',
   ),
+  getPeriodGrid: op(
+    '录入表格',
+    'The scoring grid of a period',
+    '行是您能看到的本月考核（主管用 departmentId 看一个部门），列是需要录入一个数值的指标（数量、比率、评分；扣分、加分、否决和抽查不在其中）。每格是当前的数值，评分是您本人打的分；每行带修订号和 allowedActions。',
+    "Rows are the period's evaluations you can see (a supervisor narrows to a department with departmentId); columns are the indicators that take one value (quantities, rates, ratings; not deductions, bonuses, vetoes or checks). Each cell holds the current value, a rating the one you gave; each row its revision and allowedActions.",
+  ),
+  savePeriodGrid: op(
+    '保存录入表格',
+    'Save many cells of a period at once',
+    '每行写明读取时的修订号。全部单元格在一次审计过的写入中保存，或者一个都不保存：有问题时逐行（修订号已过时并给出当前修订号、状态不是草稿、不能录入、本人的考核）或逐格（数值超出范围）列出原因，409 或 400。比率以小数发送（96% 为 0.96），评分记为调用者本人的评分。',
+    "Each row names the revision it was read at. Every cell is saved in one audited write, or none: the problems are listed per row (a stale revision with the current one, not a draft, not yours to enter, your own evaluation) or per cell (a value out of range), as 409 or 400. Rates are sent as fractions (96% is 0.96); ratings are the caller's own.",
+  ),
 };

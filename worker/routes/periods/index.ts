@@ -13,6 +13,7 @@ import { scopeOf } from '../../services/scope';
 import { defineRoute, errorResponses, jsonBody, jsonResponse } from '../define';
 import { router } from '../router';
 import { idParam, isoTime } from '../schemas';
+import { gridRoutes } from './grid';
 import { rosterRoutes } from './roster';
 import { periodSummaryRoutes } from './summary';
 
@@ -105,4 +106,5 @@ export const periodRoutes = router()
   .openapi(open, async (c) => c.json(await openPeriod(scopeOf(c), c.req.valid('json').key), 201))
   .openapi(close, async (c) => c.json(await closePeriod(scopeOf(c), c.req.valid('param').id), 200))
   .route('/', rosterRoutes)
-  .route('/', periodSummaryRoutes);
+  .route('/', periodSummaryRoutes)
+  .route('/', gridRoutes);

@@ -52,6 +52,9 @@ const bodies: Record<string, (c: Company) => unknown> = {
   addPeriodEvaluation: (c) => ({ employeeId: c.joinerId }),
   removePeriodEvaluation: () => ({ reason: '被别的公司删了' }),
   addEvaluationInputs: () => ({ ratings: [{ indicator: 'exam', value: 1 }] }),
+  savePeriodGrid: (c) => ({
+    rows: [{ evaluationId: c.ids.evaluations, revision: 1, cells: { calls_answered: 1 } }],
+  }),
   appealEvaluation: () => ({ reason: '别的公司的申诉' }),
   resolveEvaluation: () => ({ answer: '别的公司的答复' }),
   reopenEvaluation: () => ({ reason: '别的公司重新打开' }),
