@@ -4,6 +4,7 @@ import { fieldTexts } from './fields';
 import { orgTexts } from './org';
 import { restTexts } from './rest';
 import { schemeTexts } from './schemes';
+import { screenTexts } from './screens';
 import { shellTexts } from './shell';
 
 export type Lang = 'zh-CN' | 'en';
@@ -16,6 +17,7 @@ const texts = {
   ...schemeTexts,
   ...evaluationTexts,
   ...restTexts,
+  ...screenTexts,
 } satisfies Record<string, readonly [string, string]>;
 export type TextKey = keyof typeof texts;
 export const hasText = (key: string): key is TextKey => Object.hasOwn(texts, key);

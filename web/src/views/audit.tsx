@@ -8,6 +8,7 @@ import { loadUsers } from '../org-api';
 import { isAdmin } from '../session';
 import { Select, TextInput } from '../ui/inputs';
 import { Loading, Page, useAction, useLoad } from '../ui/kit';
+import { Table } from '../ui/table';
 
 const entityTypes = [
   'evaluation',
@@ -172,7 +173,7 @@ export function AuditView() {
         ) : null}
         {entries.data && (
           <div class="scroll">
-            <table id="audit-table">
+            <Table id="audit-table">
               <thead>
                 <tr>
                   <th>#</th>
@@ -193,7 +194,7 @@ export function AuditView() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
       </section>

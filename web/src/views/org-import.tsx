@@ -5,6 +5,7 @@ import { failureText } from '../errors';
 import { hasText, t } from '../i18n';
 import { loadEmployees } from '../org-api';
 import { useLoad } from '../ui/kit';
+import { Table } from '../ui/table';
 
 interface ImportResult {
   dryRun: boolean;
@@ -159,7 +160,7 @@ export function EmployeeImport() {
             </p>
           ))}
           <div class="scroll">
-            <table id="import-rows">
+            <Table id="import-rows">
               <thead>
                 <tr>
                   <th>{t('line')}</th>
@@ -192,7 +193,7 @@ export function EmployeeImport() {
                   );
                 })}
               </tbody>
-            </table>
+            </Table>
           </div>
         </div>
       )}
