@@ -1,16 +1,22 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 
-/** A column's name as a person reads it: the header's text, or a header control's label. */
-const headName = (th: HTMLTableCellElement) =>
-  th.textContent?.trim() || th.querySelector('[aria-label]')?.getAttribute('aria-label') || '';
+/** A header control's name (select all), which the phone layout writes beside it. */
+const controlName = (th: HTMLTableCellElement) =>
+  th.textContent?.trim() ? '' : (th.querySelector('[aria-label]')?.getAttribute('aria-label') ?? '');
 
 /**
  * Gives every body cell its column's name (data-label), which the phone layout shows beside
  * the value when each row becomes a card (style.css, max-width 480px).
  */
 function labelCells(table: HTMLTableElement) {
-  const heads = Array.from(table.tHead?.rows[0]?.cells ?? []).map(headName);
+  const headCells = Array.from(table.tHead?.rows[0]?.cells ?? []);
+  // A column of controls (a row's checkbox) has no words to repeat on each card.
+  const heads = headCells.map((th) => th.textContent?.trim() ?? '');
+  for (const th of headCells) {
+    const name = controlName(th);
+    if (th.getAttribute('data-label') !== name) th.setAttribute('data-label', name);
+  }
   for (const body of Array.from(table.tBodies)) {
     for (const row of Array.from(body.rows)) {
       let col = 0;

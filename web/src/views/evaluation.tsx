@@ -106,21 +106,16 @@ export function EvaluationView({ id }: { id: string }) {
 }
 
 type Loaded = { d: Detail } & Record<string, unknown>;
-/** A field is entered at most this often without asking the API whether it still holds. */
-const TYPING_CHECK_MS = 5000;
-
 /**
  * Another tab or person may change the evaluation while this page shows it. When the person
- * comes back (focus, visibility, navigation) or starts typing into a field, it is fetched again;
+ * comes back (focus, visibility, navigation) or goes into a form to type, it is fetched again;
  * a newer revision replaces what is shown, with a notice, before anything is typed over it.
  */
 function useTheirChanges<L extends Loaded>(id: string, data: L | undefined, set: (next: L) => void) {
   const [notice, setNotice] = useState(false);
   const latest = useRef(data);
   latest.current = data;
-  const checkedAt = useRef(0);
   const check = async () => {
-    checkedAt.current = Date.now();
     const fresh = await loadEvaluation(id).catch(() => null);
     const shown = latest.current;
     // Only newer: this page's own write may have landed while the check was on its way.
@@ -137,10 +132,14 @@ function useTheirChanges<L extends Loaded>(id: string, data: L | undefined, set:
   return {
     notice,
     dismiss: () => setNotice(false),
+    // Once as focus enters a form's fields, not at each field tabbed through inside it.
     beforeTyping: (e: FocusEvent) => {
       const el = e.target as HTMLElement;
       if (!el.matches('input, textarea, select')) return;
-      if (Date.now() - checkedAt.current > TYPING_CHECK_MS) void check();
+      const form = el.closest('form');
+      const from = e.relatedTarget as Node | null;
+      if (form && from && form.contains(from)) return;
+      void check();
     },
   };
 }
