@@ -169,3 +169,43 @@ export async function enforceCsp(context: BrowserContext) {
     },
   );
 }
+
+/**
+ * Elements whose own text holds Chinese but whose content box is narrower than that text needs
+ * to show two characters side by side (one, for a one-character text): a column squeezed to
+ * one character per line (客/服/中/心). Measured with getBoundingClientRect against the computed
+ * font size; hidden elements (no box) and visually hidden labels (1 px) are not read as text.
+ */
+export const narrowChinese = (page: Page) =>
+  page.evaluate(() => {
+    const han = /\p{Script=Han}/u;
+    const found: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
+      const own = Array.from(el.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .trim();
+      if (!han.test(own)) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1) continue;
+      const style = getComputedStyle(el);
+      const inline = style.display === 'inline';
+      const sides = inline
+        ? 0
+        : ['paddingLeft', 'paddingRight', 'borderLeftWidth', 'borderRightWidth'].reduce(
+            (sum, k) => sum + Number.parseFloat(style[k as 'paddingLeft']),
+            0,
+          );
+      const width = box.width - sides;
+      const need = Math.min(Array.from(own).length, 2) * Number.parseFloat(style.fontSize);
+      // Half a pixel for rounding: a glyph is as wide as the font size.
+      if (width + 0.5 < need) found.push(`${el.tagName.toLowerCase()} “${own}” is ${Math.round(width)} px`);
+    }
+    return found;
+  });
+
+/** No Chinese text on the page is squeezed narrower than two of its characters. */
+export async function expectNoNarrowChinese(page: Page) {
+  expect(await narrowChinese(page), `squeezed Chinese text on ${page.url()}`).toEqual([]);
+}

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { refresh } from './fresh';
 import { lang, setLang, t } from './i18n';
 import { route } from './router';
 import { canAudit, isAdmin, isEmployee, me } from './session';
@@ -8,7 +9,15 @@ function NavLink(props: { to: string; label: string }) {
   const target = props.to.replace(/^#\/?/, '').split('/')[0] ?? '';
   const active = first === target;
   return (
-    <a href={props.to} class={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>
+    <a
+      href={props.to}
+      class={active ? 'active' : ''}
+      aria-current={active ? 'page' : undefined}
+      // The same hash makes no hashchange: clicking the page one is on reloads it all the same.
+      onClick={() => {
+        if (location.hash === props.to) refresh();
+      }}
+    >
       {props.label}
     </a>
   );

@@ -51,6 +51,7 @@ export async function approveAndClose(page: Page, watch: PageWatch) {
   expect(await text(page, '#bulk-submit')).toBe('批量提交（1）');
   await page.locator('#bulk-approve').click();
   expect(await text(page, 'dialog#confirm')).toContain('审批选中的 1 份考核？');
+  expect(await text(page, 'dialog#confirm')).toContain('1 份草稿，跳过');
   await confirmDialog(page);
   await expect.poll(() => summary(page)).toContain('审批：成功 1 份，被拒绝 0 份，未处理 1 份');
   const skipped = await page.locator('#bulk-summary li').allTextContents();
@@ -67,6 +68,8 @@ export async function approveAndClose(page: Page, watch: PageWatch) {
 
   await page.getByLabel('选择 李娜').check();
   await page.locator('#bulk-submit').click();
+  expect(await text(page, 'dialog#confirm')).toContain('提交选中的 1 份考核？');
+  await confirmDialog(page);
   await expect.poll(() => summary(page)).toContain('提交：成功 1 份，被拒绝 0 份');
   await page.getByLabel('选择 李娜').check();
   await page.locator('#bulk-approve').click();

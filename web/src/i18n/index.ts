@@ -5,6 +5,7 @@ import { gridTexts } from './grid';
 import { orgTexts } from './org';
 import { restTexts } from './rest';
 import { schemeTexts } from './schemes';
+import { screenTexts } from './screens';
 import { shellTexts } from './shell';
 
 export type Lang = 'zh-CN' | 'en';
@@ -18,6 +19,7 @@ const texts = {
   ...evaluationTexts,
   ...gridTexts,
   ...restTexts,
+  ...screenTexts,
 } satisfies Record<string, readonly [string, string]>;
 export type TextKey = keyof typeof texts;
 export const hasText = (key: string): key is TextKey => Object.hasOwn(texts, key);

@@ -1,10 +1,15 @@
 import { signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { freshness } from '../fresh';
 import { t } from '../i18n';
 
-/** Loads data for a view; `reload` fetches again. Errors are kept to be shown, not thrown. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
+/**
+ * Loads data for a view; `reload` fetches again. Errors are kept to be shown, not thrown.
+ * It also fetches again, keeping what is shown meanwhile, when the screen may be old (focus,
+ * navigation: see fresh.ts), unless `live` is false (an editor's own draft).
+ */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[], opts: { live?: boolean } = {}) {
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
   const turn = useRef(0);
   const reload = useCallback(async () => {
@@ -19,6 +24,14 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   useEffect(() => {
     void reload();
   }, [reload]);
+  const live = opts.live ?? true;
+  useEffect(() => {
+    if (!live) return;
+    const seen = freshness.peek();
+    return freshness.subscribe((n) => {
+      if (n !== seen) void reload();
+    });
+  }, [reload, live]);
   return { ...state, reload, set: (data: T) => setState({ data, loading: false }) };
 }
 

@@ -16,6 +16,7 @@ import { loadEmployees, loadUsers } from '../org-api';
 import { isAdmin } from '../session';
 import { Select, TextInput } from '../ui/inputs';
 import { Loading, Page, useAction, useLoad } from '../ui/kit';
+import { Table } from '../ui/table';
 
 const entityTypes = [
   'evaluation',
@@ -222,7 +223,7 @@ export function AuditView() {
         {entries.data && entries.data.items.length === 0 && <p class="muted">{t('noEntries')}</p>}
         {entries.data && entries.data.items.length > 0 && (
           <div class="scroll">
-            <table id="audit-table">
+            <Table id="audit-table">
               <thead>
                 <tr>
                   <th>#</th>
@@ -256,7 +257,7 @@ export function AuditView() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
         <div class="row pager">

@@ -2,6 +2,7 @@ import { failureText } from '../errors';
 import { allows, type Evaluation, step } from '../evaluation-api';
 import { statusName } from '../format';
 import { lang, t } from '../i18n';
+import { confirmFirst } from '../ui/kit';
 
 export type BulkStep = 'submit' | 'approve';
 
@@ -15,6 +16,40 @@ export interface BulkOutcome {
 
 /** The chosen evaluations the API offers `name` on, as each row's allowedActions says. */
 export const qualifying = (name: BulkStep, chosen: Evaluation[]) => chosen.filter((e) => allows(e, name));
+
+const stepWord = (name: BulkStep) => (lang.value === 'en' ? t(name).toLowerCase() : t(name));
+
+/**
+ * The chosen rows a step will not be sent to, grouped by their state in words
+ * ("6 份已审批，跳过"): the API did not offer the step on them (allowedActions), and the state
+ * is what a person recognises them by.
+ */
+export function skipReasons(name: BulkStep, chosen: Evaluation[]): string[] {
+  const counts = new Map<Evaluation['status'], number>();
+  for (const e of chosen) if (!allows(e, name)) counts.set(e.status, (counts.get(e.status) ?? 0) + 1);
+  return [...counts].map(([status, n]) => {
+    const word = statusName(status);
+    return t('bulkSkipGroup', { n, status: lang.value === 'en' ? word.toLowerCase() : word });
+  });
+}
+
+/**
+ * Asks before a bulk step, saying how many rows it goes to and which are skipped and why.
+ * Resolves true when the person confirms.
+ */
+export function askBulk(name: BulkStep, chosen: Evaluation[], extra?: string): Promise<boolean> {
+  const going = qualifying(name, chosen);
+  const skips = skipReasons(name, chosen);
+  const sep = lang.value === 'en' ? '; ' : '；';
+  const skipped =
+    skips.length > 0
+      ? `${t('bulkSkipIntro', { step: stepWord(name) })}${skips.join(sep)}`
+      : t('bulkSkipNone');
+  return confirmFirst(t('bulkAsk', { step: t(name), n: going.length }), {
+    detail: extra ? `${skipped} ${extra}` : skipped,
+    confirmLabel: t(name),
+  });
+}
 
 /**
  * Runs one step on each chosen evaluation the API offers it on, in turn; the others are

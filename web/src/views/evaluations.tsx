@@ -1,14 +1,23 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { failureText } from '../errors';
 import { allows, type Evaluation, loadRanking, removeFromPeriod, statuses } from '../evaluation-api';
 import { money, score, statusName } from '../format';
+import { freshness } from '../fresh';
 import { t } from '../i18n';
 import { loadDepartments, namesById } from '../org-api';
 import { route } from '../router';
 import { isAdmin } from '../session';
 import { Select, TextInput } from '../ui/inputs';
-import { askReason, Badge, confirmFirst, Loading, Page, useLoad } from '../ui/kit';
-import { type BulkOutcome, type BulkStep, BulkSummary, qualifying, runBulk } from './evaluations-bulk';
+import { askReason, Badge, Loading, Page, useLoad } from '../ui/kit';
+import { Table } from '../ui/table';
+import {
+  askBulk,
+  type BulkOutcome,
+  type BulkStep,
+  BulkSummary,
+  qualifying,
+  runBulk,
+} from './evaluations-bulk';
 import { PeriodAdmin } from './period-admin';
 import { PeriodSelect, usePeriods } from './period-picker';
 
@@ -56,17 +65,13 @@ export function EvaluationsView() {
   const offered = (name: BulkStep) => rows.some((e) => allows(e, name));
   const toSubmit = qualifying('submit', picked);
   const toApprove = qualifying('approve', picked);
+  // A bulk step's results describe the rows as they were: a new load, month or filter ends them.
+  const tick = freshness.value;
+  useEffect(() => setOutcome(null), [tick, p?.id, filters]);
   const bulk = async (name: BulkStep) => {
     const going = name === 'submit' ? toSubmit : toApprove;
     if (going.length === 0) return;
-    if (
-      name === 'approve' &&
-      !(await confirmFirst(t('approveAsk', { n: going.length }), {
-        detail: t('approveDetail'),
-        confirmLabel: t('approve'),
-      }))
-    )
-      return;
+    if (!(await askBulk(name, picked, name === 'approve' ? t('approveDetail') : undefined))) return;
     setBusy(true);
     setOutcome(await runBulk(name, picked));
     setBusy(false);
@@ -83,6 +88,7 @@ export function EvaluationsView() {
     setLeaveFailure(null);
     try {
       await removeFromPeriod(e, reason);
+      setOutcome(null);
       void ranking.reload();
     } catch (err) {
       setLeaveFailure(err);
@@ -110,6 +116,7 @@ export function EvaluationsView() {
           onChange={async (id) => {
             await periods.reload();
             if (id) periods.choose(id);
+            setOutcome(null);
             void ranking.reload();
           }}
         />
@@ -189,7 +196,7 @@ export function EvaluationsView() {
           {!ranking.loading && shown.length === 0 ? (
             <p class="muted">{rows.length === 0 && !p ? t('noPeriods') : t('noEvaluations')}</p>
           ) : (
-            <table>
+            <Table>
               <thead>
                 <tr>
                   {canBulk && (
@@ -256,7 +263,7 @@ export function EvaluationsView() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           )}
         </div>
       </section>

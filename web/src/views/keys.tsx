@@ -8,6 +8,7 @@ import { loadUsers, namesById, type User } from '../org-api';
 import { FormError, FormScope } from '../ui/form';
 import { Select, TextInput } from '../ui/inputs';
 import { Badge, CopyButton, confirmFirst, Loading, Page, useAction, useLoad } from '../ui/kit';
+import { Table } from '../ui/table';
 
 const scopeName = (s: string) => t(`scope_${s.replace(':', '_')}` as 'scope_org_read');
 
@@ -168,7 +169,7 @@ export function KeysView() {
           <Loading />
         ) : (
           <div class="scroll">
-            <table id="key-table">
+            <Table id="key-table">
               <thead>
                 <tr>
                   <th>{t('keyName')}</th>
@@ -239,7 +240,7 @@ export function KeysView() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
       </section>

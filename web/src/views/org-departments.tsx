@@ -5,6 +5,7 @@ import { loadDepartments, loadUsers } from '../org-api';
 import { FormError, FormScope } from '../ui/form';
 import { TextInput } from '../ui/inputs';
 import { Loading, useAction, useLoad } from '../ui/kit';
+import { Table } from '../ui/table';
 
 /** Departments with their site and the supervisors who see them. */
 export function Departments() {
@@ -46,7 +47,7 @@ export function Departments() {
       <section class="card">
         <h2>{t('tab_departments')}</h2>
         <div class="scroll">
-          <table id="department-table">
+          <Table id="department-table">
             <thead>
               <tr>
                 <th>{t('department')}</th>
@@ -88,7 +89,7 @@ export function Departments() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       </section>
       <form class="card row wrap" onSubmit={create}>

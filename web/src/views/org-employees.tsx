@@ -5,6 +5,7 @@ import { loadDepartments, loadEmployees, loadPositions, loadUsers, namesById } f
 import { FormError, FormScope } from '../ui/form';
 import { Select, TextInput } from '../ui/inputs';
 import { Badge, confirmFirst, Loading, useAction, useLoad } from '../ui/kit';
+import { Table } from '../ui/table';
 
 /** Employees: search by 工号 or 姓名, filter by department, position and 在职; add one; deactivate. */
 export function Employees() {
@@ -109,7 +110,7 @@ export function Employees() {
         {rows.loading && <Loading />}
         {rows.data && (
           <div class="scroll">
-            <table id="employee-table">
+            <Table id="employee-table">
               <thead>
                 <tr>
                   <th>{t('employeeNo')}</th>
@@ -147,7 +148,7 @@ export function Employees() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
       </section>

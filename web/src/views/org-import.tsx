@@ -7,6 +7,7 @@ import { failureText } from '../errors';
 import { hasText, lang, t } from '../i18n';
 import { loadEmployees } from '../org-api';
 import { useLoad } from '../ui/kit';
+import { Table } from '../ui/table';
 
 interface Issue {
   line: number;
@@ -180,7 +181,7 @@ export function EmployeeImport() {
             </p>
           ))}
           <div class="scroll">
-            <table id="import-rows">
+            <Table id="import-rows">
               <thead>
                 <tr>
                   <th>{t('line')}</th>
@@ -213,7 +214,7 @@ export function EmployeeImport() {
                   );
                 })}
               </tbody>
-            </table>
+            </Table>
           </div>
         </div>
       )}

@@ -6,6 +6,7 @@ import { loadPositions } from '../org-api';
 import { FormError, FormScope } from '../ui/form';
 import { TextInput } from '../ui/inputs';
 import { Loading, useAction, useLoad } from '../ui/kit';
+import { Table } from '../ui/table';
 
 /** Positions with their pay: 基本工资 and 绩效奖金基数, typed and shown in 元. */
 export function Positions() {
@@ -36,7 +37,7 @@ export function Positions() {
       <section class="card">
         <h2>{t('tab_positions')}</h2>
         <div class="scroll">
-          <table id="position-table">
+          <Table id="position-table">
             <thead>
               <tr>
                 <th>{t('position')}</th>
@@ -53,7 +54,7 @@ export function Positions() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       </section>
       <form class="card row wrap" onSubmit={create} noValidate>

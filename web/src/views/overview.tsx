@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { me } from '../session';
 import { BarsChart } from '../ui/chart';
 import { Loading, Page, useLoad } from '../ui/kit';
+import { Table } from '../ui/table';
 import { PeriodSelect, usePeriods } from './period-picker';
 
 const statusColors: Record<string, string> = {
@@ -80,7 +81,7 @@ function SummaryCards({ s }: { s: Summary }) {
       <section class="card">
         <h2>{t('departmentComparison')}</h2>
         <div class="scroll">
-          <table id="departments">
+          <Table id="departments">
             <thead>
               <tr>
                 <th>{t('department')}</th>
@@ -101,7 +102,7 @@ function SummaryCards({ s }: { s: Summary }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       </section>
       <section class="card">

@@ -1,6 +1,7 @@
 import type { Indicator, SchemeContent } from '../../../worker/domain/scheme';
 import { list } from '../format';
 import { t } from '../i18n';
+import { Table } from '../ui/table';
 
 /** A one-line summary of an indicator's parameters. */
 export function paramsText(i: Indicator): string {
@@ -32,7 +33,7 @@ export function SchemeContentView({ content }: { content: SchemeContent }) {
       <section class="card">
         <h2>{t('indicators')}</h2>
         <div class="scroll">
-          <table id="indicators">
+          <Table id="indicators">
             <thead>
               <tr>
                 <th>{t('indicator')}</th>
@@ -65,12 +66,12 @@ export function SchemeContentView({ content }: { content: SchemeContent }) {
                   )),
               ])}
             </tbody>
-          </table>
+          </Table>
         </div>
       </section>
       <section class="card">
         <h2>{t('bands')}</h2>
-        <table id="bands">
+        <Table id="bands">
           <thead>
             <tr>
               <th>{t('grade')}</th>
@@ -89,7 +90,7 @@ export function SchemeContentView({ content }: { content: SchemeContent }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </section>
     </>
   );

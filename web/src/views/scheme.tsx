@@ -105,12 +105,14 @@ function DraftEditor(props: {
 
 /** One scheme: a version (the draft is editable), publishing, new versions, history, assignments. */
 export function SchemeView({ id, version }: { id: string; version?: string }) {
-  const scheme = useLoad(() => ok(api.schemes[':id'].$get({ param: { id } })), [id]);
+  // The draft being edited is this page's own: a reload on focus would drop what was typed.
+  const scheme = useLoad(() => ok(api.schemes[':id'].$get({ param: { id } })), [id], { live: false });
   const s = scheme.data;
   const chosen = version ?? String(s?.draftVersion ?? s?.currentVersion ?? 1);
   const v = useLoad(
     async () => (s ? loadVersion(id, chosen) : null),
     [id, chosen, s?.updatedAt, s?.draftVersion, s?.currentVersion],
+    { live: false },
   );
   const action = useAction();
   // Bumped on each draft save, so the history's comparison follows the draft as it is edited.

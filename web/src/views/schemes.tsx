@@ -5,6 +5,7 @@ import { go } from '../router';
 import { FormError, FormScope } from '../ui/form';
 import { Select, TextInput } from '../ui/inputs';
 import { Badge, Loading, Page, useAction, useLoad } from '../ui/kit';
+import { Table } from '../ui/table';
 
 /** 考核方案: the company's schemes, and a new one from a template or as a copy of another. */
 export function SchemesView() {
@@ -59,7 +60,7 @@ export function SchemesView() {
         {!data.loading && schemes.length === 0 && <p class="muted">{t('noSchemes')}</p>}
         {schemes.length > 0 && (
           <div class="scroll">
-            <table id="scheme-list">
+            <Table id="scheme-list">
               <thead>
                 <tr>
                   <th>{t('scheme')}</th>
@@ -82,7 +83,7 @@ export function SchemesView() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
       </section>

@@ -7,6 +7,7 @@ import { type AccountAction, type Department, loadDepartments, loadUsers, type U
 import { FormError, FormScope } from '../ui/form';
 import { Select, TextInput } from '../ui/inputs';
 import { askLine, Badge, confirmFirst, Loading, Page, useAction, useLoad } from '../ui/kit';
+import { Table } from '../ui/table';
 
 /** A supervisor's departments: the ones whose employees they see and rate. */
 function SupervisorDepartments({
@@ -141,7 +142,7 @@ export function UsersView() {
             <Loading />
           ) : (
             <div class="scroll">
-              <table id="user-table">
+              <Table id="user-table">
                 <thead>
                   <tr>
                     <th>{t('name')}</th>
@@ -243,7 +244,7 @@ export function UsersView() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </Table>
             </div>
           )}
         </section>
