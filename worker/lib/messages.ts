@@ -369,6 +369,7 @@ export const messages = {
     'zh-CN': '创建此报表的用户或 API 密钥已停用，报表未生成',
     en: 'The user or API key that asked for this report is no longer active, so it was not made',
   },
+  GRID_ROW_TOO_MANY_CELLS: { 'zh-CN': '一行最多 200 个单元格', en: 'holds at most 200 cells' },
   // Each role as a refusal names it (access/roles.ts).
   ROLE_owner: { 'zh-CN': '所有者', en: 'owner' },
   ROLE_admin: { 'zh-CN': '管理员（人事）', en: 'admin (HR)' },

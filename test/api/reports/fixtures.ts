@@ -155,7 +155,9 @@ export async function bulkMonth() {
   );
   await d1(
     `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)
-     INSERT INTO evaluations
+     INSERT INTO evaluations (id, tenant_id, period_id, employee_id, department_id, position_id, scheme_id,
+         scheme_version_id, status, revision, total_centi, grade, k, vetoed, base_salary_fen, bonus_base_fen,
+         bonus_fen, pay_total_fen, breakdown, missing_required, created_at, updated_at)
        SELECT 'eva_' || ?1 || i, e.tenant_id, e.period_id, 'emp_' || ?1 || i, e.department_id, e.position_id, e.scheme_id,
               e.scheme_version_id, e.status, 1, (i * 37) % 10001, e.grade, e.k, e.vetoed, e.base_salary_fen,
               e.bonus_base_fen, e.bonus_fen, e.pay_total_fen,

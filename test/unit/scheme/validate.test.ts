@@ -354,6 +354,8 @@ describe('schemeErrorMessage', () => {
       value: 3,
       scale: 10,
       id: 'e1',
+      name: '回复率',
+      percent: 300,
     };
     const zh = schemeErrorMessage({ field: 'bands[0].min', code, params }, 'zh-CN');
     const en = schemeErrorMessage({ field: 'bands[0].min', code, params }, 'en');

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { evaluationStatusValues } from '../../../db/schema';
 import { offeredActions } from '../../access/policy';
 import { inputValueSchema, keySchema } from '../../domain/scheme';
+import { messages } from '../../lib/messages';
 import { oneLine } from '../../lib/text';
 import { readGrid, saveGrid } from '../../services/evaluations/grid';
 import { scopeOf } from '../../services/scope';
@@ -65,9 +66,7 @@ export const gridSaveSchema = z
             cells: z
               .record(keySchema, inputValueSchema)
               .refine((c) => Object.keys(c).length <= 200, {
-                params: {
-                  i18n: { 'zh-CN': '一行最多 200 个单元格', en: 'holds at most 200 cells' },
-                },
+                params: { i18n: messages.GRID_ROW_TOO_MANY_CELLS },
               })
               .openapi({
                 description:
